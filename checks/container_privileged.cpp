@@ -1,0 +1,36 @@
+#include "checks/all_checks.hpp"
+#include "checks/container_targets.hpp"
+
+namespace dockaudit::checks {
+
+namespace {
+
+Judgement judge(const snapshot::Container& container) {
+  std::vector<audit::Evidence> evidence{{"HostConfig.Privileged", container.privileged}};
+  if (container.privileged) {
+    return {audit::Status::fail,
+            "privileged: every capability, every device, no seccomp or AppArmor confinement",
+            std::move(evidence)};
+  }
+  return {audit::Status::pass, "not privileged", std::move(evidence)};
+}
+
+std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
+  return judge_containers(snapshot, "container.privileged", &judge);
+}
+
+}  // namespace
+
+const Check container_privileged{
+    "container.privileged",
+    "Containers do not run in privileged mode",
+    audit::Scope::container,
+    "A privileged container gets all capabilities, access to every host device and no "
+    "seccomp, AppArmor or SELinux confinement; escaping it to the host is trivial.",
+    "Remove --privileged; grant only the capabilities (--cap-add) and devices (--device) "
+    "the workload needs.",
+    "CIS Docker 1.6.0 5.5",
+    &evaluate,
+};
+
+}  // namespace dockaudit::checks

@@ -1,0 +1,101 @@
+#include "src/cli/options.hpp"
+
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "src/collect/daemon_config.hpp"
+#include "src/profile/profile.hpp"
+
+namespace dockaudit::cli {
+
+namespace {
+
+namespace po = boost::program_options;
+
+po::options_description describe_options() {
+  po::options_description options("Options");
+  options.add_options()
+      ("help,h", "show this help and exit")
+      ("version", "print the version and exit")
+      ("host,H", po::value<std::string>(),
+       "engine to audit, unix:///path/to/docker.sock (default: $DOCKER_HOST, else "
+       "unix:///var/run/docker.sock)")
+      ("daemon-config", po::value<std::string>()->default_value(
+           collect::kDefaultDaemonConfigPath),
+       "the daemon.json to check")
+      ("profile,p", po::value<std::string>()->default_value(profile::kDefaultProfile),
+       "benchmark profile: a name from the profile directory, or a path to a YAML file")
+      ("format,f", po::value<std::string>()->default_value("text"), "report format: text or json")
+      ("output,o", po::value<std::string>(),
+       "write the report to FILE (atomically) instead of standard output")
+      ("no-color", "never colour the text report (NO_COLOR in the environment does the same)");
+  return options;
+}
+
+std::string usage_text(const po::options_description& options) {
+  std::ostringstream text;
+  text << "Usage: dockaudit [OPTIONS]          audit a Docker host\n"
+          "       dockaudit checks [OPTIONS]   list the checks dockaudit knows\n\n"
+       << options
+       << "\nExit codes: 0 policy met, 1 a check failed, 2 usage or input error (nothing "
+          "audited),\n3 audit incomplete (some checks could not be decided).\n";
+  return text.str();
+}
+
+Format parse_format(const std::string& text) {
+  if (text == "text") return Format::text;
+  if (text == "json") return Format::json;
+  throw UsageError(fmt::format("--format '{}' is not a format; use text or json", text));
+}
+
+Command parse_command(const std::vector<std::string>& positional) {
+  if (positional.empty()) return Command::audit;
+  if (positional.size() == 1 && positional.front() == "checks") return Command::list_checks;
+  if (positional.size() == 1 && positional.front() == "audit") return Command::audit;
+  throw UsageError(fmt::format("unexpected argument '{}'; commands are 'audit' and 'checks'",
+                               positional.front()));
+}
+
+}  // namespace
+
+Options parse_options(const std::vector<std::string>& arguments) {
+  const auto described = describe_options();
+  po::options_description all;
+  all.add(described).add_options()("command", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("command", -1);
+
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
+              values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    throw UsageError(error.what());
+  }
+
+  Options options;
+  options.help_text = usage_text(described);
+  if (values.count("help")) {
+    options.command = Command::help;
+    return options;
+  }
+  if (values.count("version")) {
+    options.command = Command::version;
+    return options;
+  }
+  if (values.count("command")) {
+    options.command = parse_command(values["command"].as<std::vector<std::string>>());
+  }
+  if (values.count("host")) options.host = values["host"].as<std::string>();
+  options.daemon_config = values["daemon-config"].as<std::string>();
+  options.profile = values["profile"].as<std::string>();
+  options.format = parse_format(values["format"].as<std::string>());
+  if (values.count("output")) options.output = values["output"].as<std::string>();
+  options.no_color = values.count("no-color") > 0;
+  return options;
+}
+
+}  // namespace dockaudit::cli

@@ -1,0 +1,34 @@
+// Command-line options, parsed once and passed down; nothing reads them from
+// globals.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dockaudit::cli {
+
+enum class Command { audit, list_checks, help, version };
+enum class Format { text, json };
+
+struct Options {
+  Command command = Command::audit;
+  std::optional<std::string> host;
+  std::string daemon_config;
+  std::string profile;
+  Format format = Format::text;
+  std::optional<std::string> output;
+  bool no_color = false;
+  std::string help_text;
+};
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws UsageError naming the bad flag or value.
+Options parse_options(const std::vector<std::string>& arguments);
+
+}  // namespace dockaudit::cli

@@ -1,0 +1,134 @@
+#include "src/cli/run.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "checks/check.hpp"
+#include "src/cli/diagnostics.hpp"
+#include "src/cli/options.hpp"
+#include "src/collect/collector.hpp"
+#include "src/collect/curl_transport.hpp"
+#include "src/collect/endpoint.hpp"
+#include "src/profile/profile.hpp"
+#include "src/report/report.hpp"
+#include "src/score/score.hpp"
+
+namespace dockaudit::cli {
+
+namespace {
+
+std::string utc_now() {
+  const auto now = std::chrono::system_clock::now();
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(now));
+}
+
+void list_checks(std::ostream& out) {
+  for (const auto* check : checks::registry()) {
+    out << fmt::format("{:<24} {:<10} {:<22} {}\n", check->id, audit::to_string(check->scope),
+                       check->references, check->title);
+  }
+}
+
+std::string render(const report::Report& report, const Options& options,
+                   const Environment& environment) {
+  if (options.format == Format::json) return report::render_json(report).dump(2) + "\n";
+  const bool color = !options.no_color && !environment.no_color_env && !options.output &&
+                     environment.stdout_is_terminal;
+  return report::render_text(report, color);
+}
+
+int audit(const Options& options, const Environment& environment) {
+  auto& err = *environment.err;
+  const auto started_at = utc_now();
+
+  profile::Profile chosen;
+  collect::Endpoint endpoint;
+  try {
+    chosen = profile::load_profile(
+        profile::locate_profile(options.profile, profile::default_profile_dirs()));
+    endpoint = collect::parse_endpoint(
+        collect::choose_engine_url(options.host, environment.docker_host));
+  } catch (const std::exception& error) {
+    print_error(err, error.what());
+    return kUsageError;
+  }
+
+  collect::CurlTransport transport(endpoint);
+  collect::EngineClient engine(transport);
+  const auto snapshot = collect::collect(engine, {options.daemon_config, "/"});
+  if (!snapshot.engine.ok()) print_warning(err, snapshot.engine.error);
+
+  report::Report report;
+  report.tool_version = DOCKAUDIT_VERSION;
+  report.started_at = started_at;
+  report.profile_name = chosen.name;
+  report.profile_path = chosen.path;
+  report.engine_url = endpoint.url;
+  report.snapshot = &snapshot;
+  report.findings = audit::evaluate(snapshot, chosen);
+  report.score = score::compute(report.findings);
+  report.exit_code = decide_exit_code(report.findings);
+
+  const auto text = render(report, options, environment);
+  if (!options.output) {
+    *environment.out << text;
+    return report.exit_code;
+  }
+  try {
+    report::write_atomically(*options.output, text);
+  } catch (const std::exception& error) {
+    print_error(err, error.what());
+    return kUsageError;
+  }
+  return report.exit_code;
+}
+
+}  // namespace
+
+Environment process_environment() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return {std::getenv("DOCKER_HOST"), no_color != nullptr && *no_color != '\0',
+          ::isatty(STDOUT_FILENO) == 1, &std::cout, &std::cerr};
+}
+
+ExitCode decide_exit_code(const std::vector<audit::Finding>& findings) {
+  bool any_error = false;
+  for (const auto& finding : findings) {
+    if (finding.result.status == audit::Status::fail) return kPolicyNotMet;
+    if (finding.result.status == audit::Status::error) any_error = true;
+  }
+  return any_error ? kAuditIncomplete : kPolicyMet;
+}
+
+int run(const std::vector<std::string>& arguments, const Environment& environment) {
+  Options options;
+  try {
+    options = parse_options(arguments);
+  } catch (const UsageError& error) {
+    print_error(*environment.err, std::string(error.what()) + " (see dockaudit --help)");
+    return kUsageError;
+  }
+  switch (options.command) {
+    case Command::help:
+      *environment.out << options.help_text;
+      return kPolicyMet;
+    case Command::version:
+      *environment.out << "dockaudit " << DOCKAUDIT_VERSION << "\n";
+      return kPolicyMet;
+    case Command::list_checks:
+      list_checks(*environment.out);
+      return kPolicyMet;
+    case Command::audit:
+      break;
+  }
+  return audit(options, environment);
+}
+
+}  // namespace dockaudit::cli

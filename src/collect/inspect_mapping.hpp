@@ -1,0 +1,25 @@
+// The one place raw engine JSON becomes snapshot data. Every field is treated
+// as optional: engine versions and Podman differ in what they send.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "src/snapshot/snapshot.hpp"
+
+namespace dockaudit::collect {
+
+// Maps GET /containers/{id}/json.
+snapshot::Container map_container_inspect(const nlohmann::json& inspect);
+
+// The container list entry's id, name and state, for containers whose inspect
+// failed.
+snapshot::Container map_container_list_entry(const nlohmann::json& entry);
+
+// Fills the engine fields that /info and /version provide.
+void map_engine_info(const nlohmann::json& info, const nlohmann::json& version,
+                     snapshot::Engine& engine);
+
+}  // namespace dockaudit::collect

@@ -1,0 +1,202 @@
+#include "src/profile/profile.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace dockaudit::profile {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kTopLevelKeys{"name", "description", "checks"};
+const std::vector<std::string> kSelectionKeys{"id", "severity", "weight"};
+const std::vector<std::string> kSeverities{"low", "medium", "high", "critical"};
+
+class Reader {
+ public:
+  explicit Reader(fs::path path) : path_(std::move(path)) {}
+
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
+    // yaml-cpp counts lines and columns from 0.
+    throw ProfileError(
+        fmt::format("{}:{}:{}: {}", path_.string(), mark.line + 1, mark.column + 1, message));
+  }
+
+  std::string suggestion(const std::string& word, const std::vector<std::string>& valid) const {
+    const auto close = nearest(word, valid);
+    return close.empty() ? "" : fmt::format("; did you mean '{}'?", close);
+  }
+
+  void require_known_keys(const YAML::Node& map, const std::vector<std::string>& valid,
+                          const std::string& where) const {
+    for (const auto& item : map) {
+      const auto key = item.first.as<std::string>();
+      if (std::find(valid.begin(), valid.end(), key) == valid.end()) {
+        fail(item.first.Mark(),
+             fmt::format("unknown key '{}' in {}{}", key, where, suggestion(key, valid)));
+      }
+    }
+  }
+
+  std::string text(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar()) fail(node.Mark(), fmt::format("{} must be a string", what));
+    return node.as<std::string>();
+  }
+
+  Selection selection(const YAML::Node& node, std::set<std::string>& seen) const {
+    if (!node.IsMap()) fail(node.Mark(), "each entry under 'checks' must be a mapping");
+    require_known_keys(node, kSelectionKeys, "a check entry");
+    if (!node["id"]) fail(node.Mark(), "a check entry needs an 'id'");
+
+    const auto id = text(node["id"], "'id'");
+    Selection chosen;
+    chosen.check = checks::find_check(id);
+    if (!chosen.check) {
+      fail(node["id"].Mark(),
+           fmt::format("unknown check '{}'{}", id, suggestion(id, check_ids())));
+    }
+    if (!seen.insert(id).second) {
+      fail(node["id"].Mark(), fmt::format("check '{}' is selected twice", id));
+    }
+    if (const auto severity = node["severity"]) {
+      const auto word = text(severity, "'severity'");
+      const auto parsed = audit::parse_severity(word);
+      if (!parsed) {
+        fail(severity.Mark(), fmt::format("severity '{}' is not one of low, medium, high, "
+                                          "critical{}",
+                                          word, suggestion(word, kSeverities)));
+      }
+      chosen.severity = *parsed;
+    }
+    if (const auto weight = node["weight"]) chosen.weight = positive_number(weight);
+    return chosen;
+  }
+
+  double positive_number(const YAML::Node& node) const {
+    double value = 0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0)) {
+      fail(node.Mark(), fmt::format("weight must be a positive number, not '{}'",
+                                    node.IsScalar() ? node.Scalar() : "a collection"));
+    }
+    return value;
+  }
+
+  static std::vector<std::string> check_ids() {
+    std::vector<std::string> ids;
+    for (const auto* check : checks::registry()) ids.emplace_back(check->id);
+    return ids;
+  }
+
+  Profile read(const YAML::Node& root) const {
+    if (!root.IsMap()) fail(root.Mark(), "a profile must be a mapping with 'name' and 'checks'");
+    require_known_keys(root, kTopLevelKeys, "the profile");
+    Profile profile;
+    profile.path = path_.string();
+    if (!root["name"]) fail(root.Mark(), "the profile needs a 'name'");
+    profile.name = text(root["name"], "'name'");
+    if (root["description"]) profile.description = text(root["description"], "'description'");
+
+    const auto list = root["checks"];
+    if (!list || !list.IsSequence() || list.size() == 0) {
+      fail(list ? list.Mark() : root.Mark(), "'checks' must be a non-empty list");
+    }
+    std::set<std::string> seen;
+    for (const auto& entry : list) profile.selections.push_back(selection(entry, seen));
+    return profile;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    auto diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const auto above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> profile_names(const std::vector<fs::path>& dirs) {
+  std::set<std::string> names;
+  for (const auto& dir : dirs) {
+    std::error_code ignored;
+    for (const auto& entry : fs::directory_iterator(dir, ignored)) {
+      if (entry.path().extension() == ".yaml") names.insert(entry.path().stem().string());
+    }
+  }
+  return {names.begin(), names.end()};
+}
+
+}  // namespace
+
+std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  auto best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    const auto distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+Profile load_profile(const fs::path& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path.string());
+  } catch (const YAML::BadFile&) {
+    throw ProfileError(fmt::format("{}: cannot read the profile file", path.string()));
+  } catch (const YAML::ParserException& error) {
+    throw ProfileError(fmt::format("{}:{}:{}: {}", path.string(), error.mark.line + 1,
+                                   error.mark.column + 1, error.msg));
+  }
+  return Reader(path).read(root);
+}
+
+fs::path locate_profile(const std::string& name_or_path, const std::vector<fs::path>& dirs) {
+  const bool is_path =
+      name_or_path.find('/') != std::string::npos || fs::path(name_or_path).extension() == ".yaml";
+  if (is_path) return name_or_path;
+  for (const auto& dir : dirs) {
+    const auto candidate = dir / (name_or_path + ".yaml");
+    std::error_code ignored;
+    if (fs::is_regular_file(candidate, ignored)) return candidate;
+  }
+  const auto names = profile_names(dirs);
+  const auto close = nearest(name_or_path, names);
+  throw ProfileError(fmt::format(
+      "no profile named '{}'{}; available: {}", name_or_path,
+      close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close),
+      names.empty() ? std::string("none found") : fmt::format("{}", fmt::join(names, ", "))));
+}
+
+std::vector<fs::path> default_profile_dirs() {
+  std::vector<fs::path> dirs;
+  if (const char* override_dir = std::getenv("DOCKAUDIT_PROFILE_DIR")) {
+    dirs.emplace_back(override_dir);
+  }
+  // Installed next to the binary: <prefix>/bin/dockaudit, <prefix>/share/...
+  std::error_code error;
+  const auto exe = fs::read_symlink("/proc/self/exe", error);
+  if (!error) dirs.push_back(exe.parent_path().parent_path() / "share/dockaudit/profiles");
+  dirs.emplace_back("/usr/share/dockaudit/profiles");
+  dirs.emplace_back(DOCKAUDIT_SOURCE_PROFILES);
+  return dirs;
+}
+
+}  // namespace dockaudit::profile

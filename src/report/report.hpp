@@ -1,0 +1,39 @@
+// The report stage: one scored audit, rendered for people or machines.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "src/audit/evaluate.hpp"
+#include "src/score/score.hpp"
+#include "src/snapshot/snapshot.hpp"
+
+namespace dockaudit::report {
+
+// Bumped whenever a field changes meaning or disappears.
+inline constexpr int kJsonSchemaVersion = 1;
+
+struct Report {
+  std::string tool_version;
+  std::string started_at;  // UTC, ISO 8601
+  std::string profile_name;
+  std::string profile_path;
+  std::string engine_url;
+  const snapshot::Snapshot* snapshot = nullptr;
+  std::vector<audit::Finding> findings;
+  score::Score score;
+  int exit_code = 0;
+};
+
+nlohmann::json render_json(const Report& report);
+std::string render_text(const Report& report, bool color);
+
+// Writes to a temporary file beside `path` and renames it into place, so a
+// reader never sees half a report. Throws std::runtime_error naming the path.
+void write_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace dockaudit::report

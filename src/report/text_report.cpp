@@ -1,0 +1,155 @@
+#include <map>
+
+#include <fmt/format.h>
+
+#include "src/report/report.hpp"
+
+namespace dockaudit::report {
+
+namespace {
+
+using audit::Finding;
+using audit::Status;
+
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+
+  std::string status(Status status) const {
+    const auto label = fmt::format("{:<5}", label_of(status));
+    return paint(label, code_of(status));
+  }
+  std::string bold(std::string_view text) const { return paint(text, "1"); }
+  std::string dim(std::string_view text) const { return paint(text, "2"); }
+
+ private:
+  static std::string_view label_of(Status status) {
+    switch (status) {
+      case Status::pass: return "PASS";
+      case Status::fail: return "FAIL";
+      case Status::error: return "ERROR";
+      case Status::not_applicable: return "N/A";
+      case Status::manual: return "CHECK";
+    }
+    return "?";
+  }
+  static const char* code_of(Status status) {
+    switch (status) {
+      case Status::pass: return "32";
+      case Status::fail: return "31;1";
+      case Status::error: return "35;1";
+      case Status::not_applicable: return "2";
+      case Status::manual: return "33";
+    }
+    return "0";
+  }
+  std::string paint(std::string_view text, const char* code) const {
+    if (!color_) return std::string(text);
+    return fmt::format("\033[{}m{}\033[0m", code, text);
+  }
+
+  bool color_;
+};
+
+std::string short_id(const std::string& id) { return id.substr(0, 12); }
+
+void render_finding(std::string& out, const Finding& finding, const Painter& paint,
+                    std::string_view indent) {
+  const auto& result = finding.result;
+  out += fmt::format("{}{} {} [{}] {}\n", indent, paint.status(result.status), result.check_id,
+                     audit::to_string(finding.severity), result.detail);
+  if (result.status != Status::fail && result.status != Status::error) return;
+  for (const auto& evidence : result.evidence) {
+    out += fmt::format("{}      {} {} = {}\n", indent, paint.dim("seen:"), evidence.path,
+                       evidence.value.dump());
+  }
+  if (result.status == Status::fail) {
+    out += fmt::format("{}      {} {}\n", indent, paint.dim("fix:"), finding.check->remediation);
+  }
+}
+
+void render_daemon(std::string& out, const Report& report, const Painter& paint) {
+  out += paint.bold("Daemon") + "\n";
+  for (const auto& finding : report.findings) {
+    if (finding.result.target.type == audit::Scope::daemon) {
+      render_finding(out, finding, paint, "  ");
+    }
+  }
+}
+
+void render_containers(std::string& out, const Report& report, const Painter& paint) {
+  // Group by container, keeping the order the engine listed them in.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Finding*>> by_container;
+  std::map<std::string, audit::Target> targets;
+  for (const auto& finding : report.findings) {
+    const auto& target = finding.result.target;
+    if (target.type != audit::Scope::container) continue;
+    const auto key = target.id.empty() ? target.name : target.id;
+    if (!by_container.count(key)) {
+      order.push_back(key);
+      targets[key] = target;
+    }
+    by_container[key].push_back(&finding);
+  }
+  out += "\n" + paint.bold(fmt::format("Containers ({})", order.size())) + "\n";
+  if (order.empty()) out += "  no containers on this engine\n";
+  for (const auto& key : order) {
+    const auto& target = targets[key];
+    out += fmt::format("  {} {}\n", paint.bold(target.name),
+                       paint.dim(target.id.empty()
+                                     ? std::string()
+                                     : fmt::format("({}, {})", target.state, short_id(target.id))));
+    for (const auto* finding : by_container[key]) render_finding(out, *finding, paint, "    ");
+  }
+}
+
+std::string format_percent(const std::optional<double>& value) {
+  return value ? fmt::format("{:.1f}", *value) : std::string("n/a");
+}
+
+void render_score(std::string& out, const Report& report, const Painter& paint) {
+  const auto& score = report.score;
+  out += "\n" + paint.bold(fmt::format("Score: {} / 100", format_percent(score.overall))) + "\n";
+  for (const auto& section : score.sections) {
+    out += fmt::format("  {:<10} {:>5}  ({:.2f} of weight {:.2f})\n",
+                       audit::to_string(section.scope), format_percent(section.percent),
+                       section.earned, section.weight);
+  }
+  out += paint.dim("  each check: weight x passed / counted") + "\n";
+  for (const auto& check : score.checks) {
+    out += paint.dim(fmt::format("    {:<24} {:.2f} x {}/{} = {:.2f}", check.check_id,
+                                 check.weight, check.passed, check.counted, check.earned())) +
+           "\n";
+  }
+  const auto count = [&](Status status) {
+    const auto found = score.by_status.find(status);
+    return found == score.by_status.end() ? 0 : found->second;
+  };
+  out += fmt::format("Results: {} pass, {} fail, {} error, {} not applicable\n",
+                     count(Status::pass), count(Status::fail), count(Status::error),
+                     count(Status::not_applicable));
+}
+
+std::string render_header(const Report& report) {
+  const auto& engine = report.snapshot->engine;
+  const auto engine_text =
+      engine.ok() ? fmt::format("Docker {} (API {}) at {}", engine.value->server_version,
+                                engine.value->api_version, report.engine_url)
+                  : fmt::format("{} (unreachable: {})", report.engine_url, engine.error);
+  return fmt::format("dockaudit {} · profile {} · {}\n\n", report.tool_version,
+                     report.profile_name, engine_text);
+}
+
+}  // namespace
+
+std::string render_text(const Report& report, bool color) {
+  const Painter paint(color);
+  std::string out = render_header(report);
+  render_daemon(out, report, paint);
+  render_containers(out, report, paint);
+  render_score(out, report, paint);
+  return out;
+}
+
+}  // namespace dockaudit::report

@@ -1,0 +1,57 @@
+#include <doctest/doctest.h>
+
+#include "src/collect/collector.hpp"
+#include "tests/unit/fixtures.hpp"
+
+using namespace dockaudit;
+
+TEST_CASE("every listed container is inspected, whatever its state") {
+  auto fake = testing::engine_with({"c_default", "c_priv", "c_user1000"});
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  REQUIRE(snapshot.engine.ok());
+  CHECK(snapshot.engine.value->server_version == "20.10.24+dfsg1");
+  CHECK(snapshot.engine.value->api_version == "1.41");
+  REQUIRE(snapshot.containers.ok());
+  REQUIRE(snapshot.containers.value->size() == 3);
+  CHECK(snapshot.containers.value->at(1).state == "created");
+  CHECK(snapshot.containers.value->at(1).privileged);
+}
+
+TEST_CASE("a container removed between list and inspect is skipped") {
+  auto fake = testing::engine_with({"c_default"});
+  auto list = nlohmann::json::parse(fake.get("/v1.41/containers/json?all=1").value->body);
+  list.push_back({{"Id", "gone"}, {"Names", {"/gone"}}, {"State", "exited"}});
+  fake.answer_json("/v1.41/containers/json?all=1", list);
+  fake.answer("/v1.41/containers/gone/json", 404, R"({"message":"No such container: gone"})");
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  REQUIRE(snapshot.containers.ok());
+  CHECK(snapshot.containers.value->size() == 1);
+}
+
+TEST_CASE("a container whose inspect fails is kept with the reason") {
+  auto fake = testing::engine_with({"c_default", "c_mem"});
+  const auto id = testing::container("c_mem").id;
+  fake.answer("/v1.41/containers/" + id + "/json", 500, R"({"message":"driver failed"})");
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  REQUIRE(snapshot.containers.value->size() == 2);
+  const auto& broken = snapshot.containers.value->at(1);
+  CHECK(broken.name == "c_mem");
+  CHECK(broken.inspect_error.find("HTTP 500: driver failed") != std::string::npos);
+}
+
+TEST_CASE("an unreachable engine is recorded as an error for engine and containers") {
+  testing::FakeEngine fake;
+  fake.fail("/_ping", "cannot reach the engine: socket /x does not exist");
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  CHECK_FALSE(snapshot.engine.ok());
+  CHECK_FALSE(snapshot.containers.ok());
+  CHECK(snapshot.containers.error.find("does not exist") != std::string::npos);
+}

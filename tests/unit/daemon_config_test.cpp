@@ -1,0 +1,89 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "src/collect/daemon_config.hpp"
+
+using namespace dockaudit::collect;
+using State = dockaudit::snapshot::DaemonConfig::State;
+
+namespace {
+
+dockaudit::snapshot::DaemonConfig judge(std::string_view text) {
+  return parse_daemon_config("/etc/docker/daemon.json", text);
+}
+
+}  // namespace
+
+TEST_CASE("a valid daemon.json is accepted and its keys located") {
+  const auto config = judge("{\n  \"icc\": false,\n  \"userns-remap\": \"default\"\n}\n");
+  REQUIRE(config.state == State::accepted);
+  REQUIRE(config.setting("userns-remap") != nullptr);
+  CHECK(*config.setting("userns-remap") == "default");
+  CHECK(config.key_positions.at("userns-remap").line == 3);
+  CHECK(config.key_positions.at("userns-remap").column == 3);
+  CHECK(config.setting("live-restore") == nullptr);
+}
+
+TEST_CASE("a comment is rejected at its line and column") {
+  const auto config = judge("{\n  // remap users\n  \"userns-remap\": \"default\"\n}");
+  CHECK(config.state == State::rejected);
+  CHECK(config.position.line == 2);
+  CHECK(config.position.column == 3);
+  CHECK(config.setting("userns-remap") == nullptr);
+}
+
+TEST_CASE("a trailing comma is rejected where the next key was expected") {
+  const auto config = judge("{\n  \"userns-remap\": \"default\",\n}\n");
+  CHECK(config.state == State::rejected);
+  CHECK(config.position.line == 3);
+  CHECK(config.position.column == 1);
+}
+
+TEST_CASE("a value of the wrong type is rejected at its key") {
+  const auto config = judge("{\"icc\": true,\n \"live-restore\": \"true\"}");
+  REQUIRE(config.state == State::rejected);
+  CHECK(config.position.line == 2);
+  CHECK(config.position.column == 2);
+  CHECK(config.problem.find("'live-restore' must be a boolean") != std::string::npos);
+  CHECK(config.problem.find("\"true\"") != std::string::npos);
+  CHECK(config.settings.empty());
+}
+
+TEST_CASE("list and integer keys are type-checked too") {
+  CHECK(judge(R"({"hosts": "unix:///x.sock"})").state == State::rejected);
+  CHECK(judge(R"({"hosts": ["unix:///x.sock", 1]})").state == State::rejected);
+  CHECK(judge(R"({"mtu": 1500.5})").state == State::rejected);
+  CHECK(judge(R"({"userns-remap": null})").state == State::accepted);
+}
+
+TEST_CASE("several top-level objects are rejected at the second") {
+  const auto config = judge("{\"debug\": true}\n{\"icc\": false}\n");
+  CHECK(config.state == State::rejected);
+  CHECK(config.position.line == 2);
+  CHECK(config.position.column == 1);
+}
+
+TEST_CASE("a top level that is not an object is rejected") {
+  CHECK(judge("[]").state == State::rejected);
+  CHECK(judge("").state == State::rejected);
+}
+
+TEST_CASE("duplicate keys keep the last value, as dockerd does") {
+  const auto config = judge(R"({"userns-remap": "a", "userns-remap": "default"})");
+  REQUIRE(config.state == State::accepted);
+  CHECK(*config.setting("userns-remap") == "default");
+}
+
+TEST_CASE("a missing file means the daemon's defaults; a directory is unreadable") {
+  const auto missing = read_daemon_config("/nonexistent/dockaudit/daemon.json");
+  CHECK(missing.state == State::absent);
+  const auto directory = read_daemon_config(std::filesystem::temp_directory_path().string());
+  CHECK(directory.state == State::unreadable);
+}
+
+TEST_CASE("positions count lines and columns from 1") {
+  CHECK(position_of("ab\ncd", 0).line == 1);
+  CHECK(position_of("ab\ncd", 4).line == 2);
+  CHECK(position_of("ab\ncd", 4).column == 2);
+}

@@ -1,0 +1,80 @@
+#include "tests/unit/fixtures.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "src/collect/inspect_mapping.hpp"
+
+namespace dockaudit::testing {
+
+std::string fixture_path(const std::string& relative) {
+  return std::string(DOCKAUDIT_FIXTURES) + "/" + relative;
+}
+
+nlohmann::json load_json(const std::string& relative) {
+  std::ifstream file(fixture_path(relative));
+  if (!file) throw std::runtime_error("missing fixture " + relative);
+  return nlohmann::json::parse(file);
+}
+
+snapshot::Container container(const std::string& name) {
+  return collect::map_container_inspect(load_json("inspect/" + name + ".json"));
+}
+
+snapshot::Snapshot snapshot_with(std::vector<snapshot::Container> containers,
+                                 const std::string& info) {
+  snapshot::Snapshot snapshot;
+  snapshot.daemon_config.path = "/etc/docker/daemon.json";
+  snapshot::Engine engine;
+  engine.endpoint = "unix:///fake/docker.sock";
+  engine.api_version = "1.41";
+  collect::map_engine_info(load_json(info), nlohmann::json::object(), engine);
+  snapshot.engine = {engine, ""};
+  snapshot.containers = {std::move(containers), ""};
+  snapshot.host = {{false, ""}, {false, ""}};
+  return snapshot;
+}
+
+void FakeEngine::answer(const std::string& path, long status, std::string body,
+                        std::map<std::string, std::string> headers) {
+  answers_[path] = {status, std::move(body), std::move(headers)};
+}
+
+void FakeEngine::answer_json(const std::string& path, const nlohmann::json& body) {
+  answer(path, 200, body.dump());
+}
+
+void FakeEngine::fail(const std::string& path, std::string reason) {
+  failures_[path] = std::move(reason);
+}
+
+snapshot::Gathered<collect::HttpResponse> FakeEngine::get(const std::string& path) {
+  requests.push_back(path);
+  if (const auto failure = failures_.find(path); failure != failures_.end()) {
+    return snapshot::Gathered<collect::HttpResponse>::failure(failure->second);
+  }
+  if (const auto found = answers_.find(path); found != answers_.end()) {
+    return {found->second, ""};
+  }
+  return {collect::HttpResponse{404, R"({"message":"page not found"})", {}}, ""};
+}
+
+FakeEngine engine_with(const std::vector<std::string>& inspect_fixtures) {
+  FakeEngine engine;
+  engine.answer("/_ping", 200, "OK", {{"api-version", "1.41"}});
+  engine.answer_json("/v1.41/info", load_json("info/info-default.json"));
+  engine.answer_json("/v1.41/version", {{"Version", "20.10.24+dfsg1"}, {"ApiVersion", "1.41"}});
+  auto list = nlohmann::json::array();
+  for (const auto& name : inspect_fixtures) {
+    const auto inspect = load_json("inspect/" + name + ".json");
+    const auto id = inspect["Id"].get<std::string>();
+    list.push_back({{"Id", id},
+                    {"Names", {inspect["Name"]}},
+                    {"State", inspect["State"]["Status"]}});
+    engine.answer_json("/v1.41/containers/" + id + "/json", inspect);
+  }
+  engine.answer_json("/v1.41/containers/json?all=1", list);
+  return engine;
+}
+
+}  // namespace dockaudit::testing

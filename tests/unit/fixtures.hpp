@@ -1,0 +1,47 @@
+// Test helpers: real captured engine JSON, snapshots built from it, and an
+// in-memory engine behind the same transport interface as the real one.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "src/collect/transport.hpp"
+#include "src/snapshot/snapshot.hpp"
+
+namespace dockaudit::testing {
+
+std::string fixture_path(const std::string& relative);
+nlohmann::json load_json(const std::string& relative);
+
+// tests/fixtures/inspect/<name>.json mapped to a container.
+snapshot::Container container(const std::string& name);
+
+// A snapshot of a reachable engine (info fixture) holding these containers.
+snapshot::Snapshot snapshot_with(std::vector<snapshot::Container> containers,
+                                 const std::string& info = "info/info-default.json");
+
+class FakeEngine final : public collect::Transport {
+ public:
+  void answer(const std::string& path, long status, std::string body,
+              std::map<std::string, std::string> headers = {});
+  void answer_json(const std::string& path, const nlohmann::json& body);
+  void fail(const std::string& path, std::string reason);
+
+  snapshot::Gathered<collect::HttpResponse> get(const std::string& path) override;
+  const std::string& describe() const override { return name_; }
+
+  std::vector<std::string> requests;
+
+ private:
+  std::string name_ = "unix:///fake/docker.sock";
+  std::map<std::string, collect::HttpResponse> answers_;
+  std::map<std::string, std::string> failures_;
+};
+
+// A fake engine at API 1.41 that serves these inspect fixtures.
+FakeEngine engine_with(const std::vector<std::string>& inspect_fixtures);
+
+}  // namespace dockaudit::testing

@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "src/profile/profile.hpp"
+
+using namespace dockaudit::profile;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path write_profile(const std::string& text) {
+  std::string pattern = (fs::temp_directory_path() / "profile-XXXXXX.yaml").string();
+  const int fd = ::mkstemps(pattern.data(), 5);
+  REQUIRE(fd >= 0);
+  ::close(fd);
+  std::ofstream(pattern) << text;
+  return pattern;
+}
+
+std::string error_of(const std::string& text) {
+  const auto path = write_profile(text);
+  try {
+    load_profile(path);
+  } catch (const ProfileError& error) {
+    fs::remove(path);
+    return error.what();
+  }
+  fs::remove(path);
+  FAIL("the profile was accepted");
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the shipped baseline profile loads and selects every check once") {
+  const auto profile = load_profile(locate_profile("baseline", {DOCKAUDIT_SOURCE_PROFILES}));
+  CHECK(profile.name == "baseline");
+  CHECK(profile.selections.size() == 9);
+  for (const auto& selection : profile.selections) CHECK(selection.weight > 0);
+}
+
+TEST_CASE("an unknown check id names the place and the nearest id") {
+  const auto message = error_of("name: x\nchecks:\n  - id: container.privilegd\n");
+  CHECK(message.find(":3:9: unknown check 'container.privilegd'") != std::string::npos);
+  CHECK(message.find("did you mean 'container.privileged'?") != std::string::npos);
+}
+
+TEST_CASE("unknown keys, bad severities and bad weights are errors at their place") {
+  CHECK(error_of("name: x\nchekcs: []\n").find(":2:1: unknown key 'chekcs'") !=
+        std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    severity: hgh\n")
+            .find(":4:15: severity 'hgh' is not one of") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    weight: -1\n")
+            .find(":4:13: weight must be a positive number") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n  - id: container.user\n")
+            .find("selected twice") != std::string::npos);
+}
+
+TEST_CASE("YAML syntax errors carry line and column") {
+  const auto message = error_of("name: x\nchecks: [\n");
+  CHECK(message.find(".yaml:") != std::string::npos);
+  CHECK(message.find(":3:") != std::string::npos);
+}
+
+TEST_CASE("a profile name that does not exist lists what does") {
+  CHECK_THROWS_WITH_AS(locate_profile("baselin", {DOCKAUDIT_SOURCE_PROFILES}),
+                       doctest::Contains("did you mean 'baseline'?"), ProfileError);
+  CHECK(locate_profile("./mine.yaml", {}) == "./mine.yaml");
+}
+
+TEST_CASE("nearest suggests only close words") {
+  CHECK(nearest("severty", {"severity", "weight"}) == "severity");
+  CHECK(nearest("zzzz", {"severity", "weight"}).empty());
+}

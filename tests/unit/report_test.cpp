@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "src/profile/profile.hpp"
+#include "src/report/report.hpp"
+#include "tests/unit/fixtures.hpp"
+
+using namespace dockaudit;
+
+namespace {
+
+report::Report make_report(const snapshot::Snapshot& snapshot) {
+  const auto profile =
+      profile::load_profile(profile::locate_profile("baseline", {DOCKAUDIT_SOURCE_PROFILES}));
+  report::Report made;
+  made.tool_version = "test";
+  made.profile_name = profile.name;
+  made.engine_url = "unix:///fake/docker.sock";
+  made.snapshot = &snapshot;
+  made.findings = audit::evaluate(snapshot, profile);
+  made.score = score::compute(made.findings);
+  return made;
+}
+
+}  // namespace
+
+TEST_CASE("the JSON report has the score and one result per check and target") {
+  const auto snapshot = testing::snapshot_with(
+      {testing::container("c_default"), testing::container("c_user1000")});
+  const auto json = report::render_json(make_report(snapshot));
+  CHECK(json["schema_version"] == report::kJsonSchemaVersion);
+  CHECK(json["score"]["overall"].is_number());
+  CHECK(json["results"].size() == 2 + 7 * 2);
+  const auto& user = json["results"][2];
+  CHECK(user["check"] == "container.user");
+  CHECK(user["status"] == "fail");
+  CHECK(user["severity"] == "high");
+  CHECK(user["target"]["type"] == "container");
+  CHECK(user["target"]["name"] == "c_default");
+  CHECK(user["target"]["state"] == "running");
+  CHECK(user["evidence"][0]["path"] == "Config.User");
+  CHECK(user["evidence"][0]["value"] == "");
+}
+
+TEST_CASE("the text report groups by scope, explains failures, and colours only on request") {
+  const auto snapshot = testing::snapshot_with({testing::container("c_priv")});
+  const auto report = make_report(snapshot);
+  const auto plain = report::render_text(report, false);
+  CHECK(plain.find("Daemon\n") != std::string::npos);
+  CHECK(plain.find("Containers (1)") != std::string::npos);
+  CHECK(plain.find("c_priv (created,") != std::string::npos);
+  CHECK(plain.find("FAIL  container.privileged [critical]") != std::string::npos);
+  CHECK(plain.find("seen: HostConfig.Privileged = true") != std::string::npos);
+  CHECK(plain.find("fix: Remove --privileged") != std::string::npos);
+  CHECK(plain.find("\033[") == std::string::npos);
+  CHECK(report::render_text(report, true).find("\033[") != std::string::npos);
+}
+
+TEST_CASE("reports are written whole or not at all") {
+  const auto dir = std::filesystem::temp_directory_path() / "dockaudit-atomic-test";
+  std::filesystem::create_directories(dir);
+  report::write_atomically(dir / "out.json", "{}\n");
+  std::ifstream file(dir / "out.json");
+  std::stringstream content;
+  content << file.rdbuf();
+  CHECK(content.str() == "{}\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);
+  CHECK_THROWS_WITH(report::write_atomically(dir / "missing" / "out.json", "{}"),
+                    doctest::Contains("missing/out.json"));
+  std::filesystem::remove_all(dir);
+}

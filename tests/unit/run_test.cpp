@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "checks/all_checks.hpp"
+#include "src/cli/run.hpp"
+
+using namespace dockaudit;
+
+namespace {
+
+struct Captured {
+  std::ostringstream out;
+  std::ostringstream err;
+  cli::Environment environment() {
+    cli::Environment env;
+    env.out = &out;
+    env.err = &err;
+    return env;
+  }
+};
+
+audit::Finding with_status(audit::Status status) {
+  audit::Finding finding;
+  finding.check = &checks::container_user;
+  finding.result.status = status;
+  return finding;
+}
+
+}  // namespace
+
+TEST_CASE("exit codes: fail beats error, error alone means incomplete") {
+  using audit::Status;
+  CHECK(cli::decide_exit_code({with_status(Status::pass)}) == cli::kPolicyMet);
+  CHECK(cli::decide_exit_code({with_status(Status::pass), with_status(Status::not_applicable)}) ==
+        cli::kPolicyMet);
+  CHECK(cli::decide_exit_code({with_status(Status::error), with_status(Status::fail)}) ==
+        cli::kPolicyNotMet);
+  CHECK(cli::decide_exit_code({with_status(Status::error), with_status(Status::pass)}) ==
+        cli::kAuditIncomplete);
+}
+
+TEST_CASE("a bad flag or format is a usage error and audits nothing") {
+  Captured io;
+  CHECK(cli::run({"--frobnicate"}, io.environment()) == cli::kUsageError);
+  CHECK(io.err.str().starts_with("dockaudit: error: "));
+  Captured format;
+  CHECK(cli::run({"--format", "xml"}, format.environment()) == cli::kUsageError);
+  CHECK(format.err.str().find("--format 'xml'") != std::string::npos);
+  CHECK(format.out.str().empty());
+}
+
+TEST_CASE("an unknown profile is a usage error that names it") {
+  Captured io;
+  CHECK(cli::run({"--profile", "nosuch"}, io.environment()) == cli::kUsageError);
+  CHECK(io.err.str().find("no profile named 'nosuch'") != std::string::npos);
+}
+
+TEST_CASE("an unreachable engine leaves engine checks in error and still checks daemon.json") {
+  Captured io;
+  const int code = cli::run({"--host", "unix:///nonexistent/docker.sock", "--daemon-config",
+                             "/nonexistent/daemon.json", "--format", "json"},
+                            io.environment());
+  CHECK(code == cli::kAuditIncomplete);
+  const auto report = nlohmann::json::parse(io.out.str());
+  for (const auto& result : report["results"]) {
+    CAPTURE(result["check"]);
+    if (result["check"] == "daemon.config-file") {
+      CHECK(result["status"] == "pass");
+    } else {
+      CHECK(result["status"] == "error");
+    }
+  }
+  CHECK(io.err.str().find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("dockaudit checks lists the registry") {
+  Captured io;
+  CHECK(cli::run({"checks"}, io.environment()) == cli::kPolicyMet);
+  CHECK(io.out.str().find("container.pids-limit") != std::string::npos);
+}
