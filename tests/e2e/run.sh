@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# End-to-end: a private dockerd (tests/e2e/sandbox.sh) holding containers that
+# make each check pass and fail; the dockaudit binary audits it and its JSON is
+# asserted per container and check. Needs root and docker.io.
+#
+# Usage: tests/e2e/run.sh PATH/TO/dockaudit
+set -uo pipefail
+
+readonly dockaudit=$(realpath "${1:?usage: run.sh PATH/TO/dockaudit}")
+readonly here=$(cd "$(dirname "$0")" && pwd)
+readonly sandbox="$here/sandbox.sh"
+readonly image=local/busybox:1
+
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+# expect_status REPORT CONTAINER CHECK STATUS
+expect_status() {
+  local seen
+  seen=$(jq -r --arg c "$2" --arg k "$3" \
+    '.results[] | select(.target.name == $c and .check == $k) | .status' "$1")
+  if [[ "$seen" == "$4" ]]; then pass; else fail "$2 $3: expected $4, got '${seen}'"; fi
+}
+
+# expect_equal WHAT EXPECTED ACTUAL
+expect_equal() {
+  if [[ "$2" == "$3" ]]; then pass; else fail "$1: expected '$2', got '$3'"; fi
+}
+
+# expect_contains WHAT NEEDLE HAYSTACK
+expect_contains() {
+  if [[ "$3" == *"$2"* ]]; then pass; else fail "$1: '$2' not in: $3"; fi
+}
+
+if [[ $(id -u) -ne 0 ]] || ! command -v dockerd > /dev/null; then
+  echo "e2e: needs root and dockerd (scripts/install-deps.sh installs docker.io)" >&2
+  exit 1
+fi
+
+work=$(mktemp -d /tmp/da-e2e.XXXXXX)
+chmod 0755 "$work"
+cleanup() { "$sandbox" purge "$work" > /dev/null 2>&1; }
+trap cleanup EXIT
+
+"$sandbox" start "$work" > /dev/null || { echo "e2e: private dockerd did not start" >&2; exit 1; }
+export DOCKER_HOST="unix://$work/docker.sock"
+
+run() { docker run -d --network none --name "$1" "${@:2}" "$image" sleep 3600 > /dev/null; }
+run c_root
+run c_good --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 50
+run c_zero --user 0:0
+run c_rootroot --user root:root
+run c_zerogid --user 0:1000
+run c_nobody --user nobody
+run c_priv --privileged
+run c_quota --cpu-quota 50000
+run c_cpuset --cpuset-cpus 0
+run c_shares --cpu-shares 512
+run c_pidsm1 --pids-limit -1
+run c_mem --memory 32m
+run c_label --security-opt label=disable
+docker create --network none --name c_created "$image" sleep 3600 > /dev/null
+docker run --network none --name c_exited "$image" true > /dev/null
+run c_paused && docker pause c_paused > /dev/null
+
+# --- one audit of the whole engine ----------------------------------------
+report="$work/report.json"
+"$dockaudit" --format json --output "$report" --daemon-config "$work/daemon.json" \
+  2> "$work/stderr"
+expect_equal "exit code with failing containers" 1 $?
+expect_equal "report exit_code field" 1 "$(jq .exit_code "$report")"
+
+for c in c_root c_zero c_rootroot c_zerogid c_created c_exited c_paused; do
+  expect_status "$report" "$c" container.user fail
+done
+for c in c_good c_nobody; do expect_status "$report" "$c" container.user pass; done
+
+expect_status "$report" c_good container.memory-limit pass
+expect_status "$report" c_mem container.memory-limit pass
+expect_status "$report" c_root container.memory-limit fail
+expect_status "$report" c_good container.cpu-limit pass
+expect_status "$report" c_quota container.cpu-limit pass
+expect_status "$report" c_cpuset container.cpu-limit pass
+expect_status "$report" c_shares container.cpu-limit fail
+expect_status "$report" c_root container.cpu-limit fail
+expect_status "$report" c_good container.pids-limit pass
+expect_status "$report" c_pidsm1 container.pids-limit fail
+expect_status "$report" c_root container.pids-limit fail
+expect_status "$report" c_priv container.privileged fail
+expect_status "$report" c_root container.privileged pass
+
+# This engine host has neither AppArmor nor SELinux.
+if [[ ! -e /sys/kernel/security/apparmor ]]; then
+  expect_status "$report" c_root container.apparmor not_applicable
+fi
+if [[ ! -e /sys/fs/selinux/enforce ]]; then
+  expect_status "$report" c_label container.selinux not_applicable
+fi
+
+expect_status "$report" dockerd daemon.userns-remap fail
+expect_equal "daemon.json accepted" pass \
+  "$(jq -r '.results[] | select(.check == "daemon.config-file") | .status' "$report")"
+
+# Every container is audited, whatever its state, and the state is reported.
+for pair in c_created:created c_exited:exited c_paused:paused c_root:running \
+  c_rootroot:running c_nobody:running c_priv:running; do
+  expect_equal "state of ${pair%%:*}" "${pair#*:}" "$(jq -r --arg c "${pair%%:*}" \
+    '[.results[] | select(.target.name == $c)][0].target.state' "$report")"
+done
+expect_equal "containers audited" 16 \
+  "$(jq '[.results[] | select(.check == "container.user")] | length' "$report")"
+expect_equal "container ids are full" 64 \
+  "$(jq -r '[.results[] | select(.target.name == "c_root")][0].target.id | length' "$report")"
+score=$(jq '.score.overall' "$report")
+expect_equal "score in range" true "$(jq -n --argjson s "$score" '$s >= 0 and $s <= 100')"
+expect_equal "user evidence" '"0:0"' "$(jq -c '.results[] | select(.target.name == "c_zero"
+  and .check == "container.user") | .evidence[0].value' "$report")"
+
+# --- the text report is the default and has no colour off a terminal ------
+text=$("$dockaudit" --daemon-config "$work/daemon.json")
+expect_contains "text report" "FAIL  container.privileged [critical]" "$text"
+expect_contains "text report states" "c_paused (paused," "$text"
+if [[ "$text" == *$'\033['* ]]; then fail "colour codes in piped text output"; else pass; fi
+
+# --- a daemon.json dockerd would reject -----------------------------------
+printf '{\n  "icc": false,\n  // no comments in JSON\n  "userns-remap": "default"\n}\n' \
+  > "$work/bad-daemon.json"
+"$dockaudit" --format json --daemon-config "$work/bad-daemon.json" > "$work/bad.json" 2> /dev/null
+expect_equal "exit code with rejected daemon.json" 1 $?
+expect_contains "rejected daemon.json names line and column" "bad-daemon.json:3:3:" \
+  "$(jq -r '.results[] | select(.check == "daemon.config-file") | .detail' "$work/bad.json")"
+expect_equal "nothing read from the rejected file" '"(daemon.json rejected by dockerd; nothing read from it)"' \
+  "$(jq -c '.results[] | select(.check == "daemon.userns-remap") | .evidence[0].value' \
+    "$work/bad.json")"
+
+# --- engine faults --------------------------------------------------------
+err=$("$dockaudit" --host "unix://$work/missing.sock" --daemon-config "$work/daemon.json" \
+  2>&1 > /dev/null)
+expect_equal "exit code, socket missing" 3 $?
+expect_contains "socket missing message" "socket $work/missing.sock does not exist" "$err"
+
+err=$("$dockaudit" --host "unix://$work/daemon.json" --daemon-config "$work/daemon.json" \
+  2>&1 > /dev/null)
+expect_equal "exit code, not a socket" 3 $?
+expect_contains "not a socket message" "is a regular file, not a socket" "$err"
+
+cp "$dockaudit" "$work/dockaudit"
+cp "$here/../../profiles/baseline.yaml" "$work/baseline.yaml"
+chmod 0755 "$work/dockaudit"
+chmod 0644 "$work/baseline.yaml" "$work/daemon.json"
+err=$(setpriv --reuid=nobody --regid=nogroup --clear-groups "$work/dockaudit" \
+  --profile "$work/baseline.yaml" --daemon-config "$work/daemon.json" --format json \
+  2>&1 > "$work/denied.json")
+expect_equal "exit code, permission denied" 3 $?
+expect_contains "permission denied message" "permission denied on socket $work/docker.sock" "$err"
+expect_equal "no pass without the engine" 0 \
+  "$(jq '[.results[] | select(.check != "daemon.config-file" and .status != "error")] | length' \
+    "$work/denied.json")"
+
+# --- userns-remap on ------------------------------------------------------
+"$sandbox" restart "$work" '{"userns-remap":"default"}' > /dev/null ||
+  { echo "e2e: dockerd with userns-remap did not start" >&2; exit 1; }
+run c_remapped --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 50
+"$dockaudit" --format json --output "$work/remap.json" --daemon-config "$work/daemon.json"
+expect_equal "exit code, all passing under remap" 0 $?
+expect_status "$work/remap.json" dockerd daemon.userns-remap pass
+expect_status "$work/remap.json" c_remapped container.user pass
+expect_equal "remap evidence from daemon.json" '"default"' \
+  "$(jq -c '.results[] | select(.check == "daemon.userns-remap") | .evidence[0].value' \
+    "$work/remap.json")"
+
+echo "e2e: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
