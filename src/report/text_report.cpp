@@ -63,8 +63,22 @@ void render_finding(std::string& out, const Finding& finding, const Painter& pai
     out += fmt::format("{}      {} {} = {}\n", indent, paint.dim("seen:"), evidence.path,
                        evidence.value.dump());
   }
-  if (result.status == Status::fail) {
-    out += fmt::format("{}      {} {}\n", indent, paint.dim("fix:"), finding.check->remediation);
+}
+
+// Each failing check's remediation once, however many targets failed it.
+void render_fixes(std::string& out, const Report& report, const Painter& paint) {
+  std::vector<const Finding*> order;
+  std::map<std::string_view, int> failures;
+  for (const auto& finding : report.findings) {
+    if (finding.result.status != Status::fail) continue;
+    if (failures[finding.check->id]++ == 0) order.push_back(&finding);
+  }
+  if (order.empty()) return;
+  out += "\n" + paint.bold("To fix") + "\n";
+  for (const auto* finding : order) {
+    const auto count = failures[finding->check->id];
+    out += fmt::format("  {} ({} {}): {}\n", finding->check->id, count,
+                       count == 1 ? "target" : "targets", finding->check->remediation);
   }
 }
 
@@ -148,6 +162,7 @@ std::string render_text(const Report& report, bool color) {
   std::string out = render_header(report);
   render_daemon(out, report, paint);
   render_containers(out, report, paint);
+  render_fixes(out, report, paint);
   render_score(out, report, paint);
   return out;
 }

@@ -79,3 +79,21 @@ TEST_CASE("dockaudit checks lists the registry") {
   CHECK(cli::run({"checks"}, io.environment()) == cli::kPolicyMet);
   CHECK(io.out.str().find("container.pids-limit") != std::string::npos);
 }
+
+TEST_CASE("the text report is coloured on a terminal unless NO_COLOR or --no-color") {
+  const std::vector<std::string> unreachable{"--host", "unix:///nonexistent/docker.sock",
+                                             "--daemon-config", "/nonexistent/daemon.json"};
+  const auto colored = [&](bool no_color_env, bool flag) {
+    Captured io;
+    auto env = io.environment();
+    env.stdout_is_terminal = true;
+    env.no_color_env = no_color_env;
+    auto arguments = unreachable;
+    if (flag) arguments.push_back("--no-color");
+    cli::run(arguments, env);
+    return io.out.str().find("\033[") != std::string::npos;
+  };
+  CHECK(colored(false, false));
+  CHECK_FALSE(colored(true, false));
+  CHECK_FALSE(colored(false, true));
+}
