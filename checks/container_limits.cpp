@@ -67,37 +67,52 @@ std::vector<audit::Result> evaluate_pids(const snapshot::Snapshot& snapshot) {
 }  // namespace
 
 const Check container_memory_limit{
-    "container.memory-limit",
-    "Containers have a memory limit",
-    audit::Scope::container,
-    "A container without a memory limit can take all of the host's memory and push the "
-    "kernel's OOM killer onto other containers or host services.",
-    "Run the container with --memory (and --memory-swap), or set deploy.resources.limits."
-    "memory in Compose.",
-    "CIS Docker 1.6.0 5.11",
-    &evaluate_memory,
+    .id = "container.memory-limit",
+    .title = "Containers have a memory limit",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::medium,
+    .level = 1,
+    .cis = {"5.11", "5.11", "5.11"},
+    .rationale =
+        "A container without a memory limit can take all of the host's memory and push the "
+        "kernel's OOM killer onto other containers or host services.",
+    .remediation =
+        "Run the container with --memory (and --memory-swap), or set deploy.resources.limits."
+        "memory in Compose.",
+    .reads = "HostConfig.Memory of every container",
+    .evaluate = &evaluate_memory,
 };
 
 const Check container_cpu_limit{
-    "container.cpu-limit",
-    "Containers have a CPU limit",
-    audit::Scope::container,
-    "Without a CPU limit one container can starve the others and the host. CPU shares only "
-    "set a relative priority under contention; they do not cap use.",
-    "Run the container with --cpus, --cpu-quota with --cpu-period, or --cpuset-cpus.",
-    "CIS Docker 1.6.0 5.12",
-    &evaluate_cpu,
+    .id = "container.cpu-limit",
+    .title = "Containers have a CPU limit",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::medium,
+    .level = 1,
+    .cis = {"5.12", "5.12", "5.12"},
+    .rationale =
+        "Without a CPU limit one container can starve the others and the host. CPU shares only "
+        "set a relative priority under contention; they do not cap use.",
+    .remediation =
+        "Run the container with --cpus, --cpu-quota with --cpu-period, or --cpuset-cpus.",
+    .reads = "HostConfig.NanoCpus, CpuQuota and CpusetCpus of every container",
+    .evaluate = &evaluate_cpu,
 };
 
 const Check container_pids_limit{
-    "container.pids-limit",
-    "Containers have a process-count limit",
-    audit::Scope::container,
-    "Without a PIDs limit a fork bomb in one container exhausts the host's process table "
-    "and takes down everything else on it.",
-    "Run the container with --pids-limit N (a positive number; 0 and -1 mean unlimited).",
-    "CIS Docker 1.6.0 5.29",
-    &evaluate_pids,
+    .id = "container.pids-limit",
+    .title = "Containers have a process-count limit",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::medium,
+    .level = 1,
+    .cis = {"5.29", "5.29", "5.29"},
+    .rationale =
+        "Without a PIDs limit a fork bomb in one container exhausts the host's process table "
+        "and takes down everything else on it.",
+    .remediation =
+        "Run the container with --pids-limit N (a positive number; 0 and -1 mean unlimited).",
+    .reads = "HostConfig.PidsLimit of every container",
+    .evaluate = &evaluate_pids,
 };
 
 }  // namespace dockaudit::checks

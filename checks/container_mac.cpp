@@ -98,27 +98,41 @@ std::vector<audit::Result> evaluate_selinux(const snapshot::Snapshot& snapshot) 
 }  // namespace
 
 const Check container_apparmor{
-    "container.apparmor",
-    "Containers are confined by an AppArmor profile",
-    audit::Scope::container,
-    "AppArmor limits what a container's processes may touch even when they run as root; "
-    "an unconfined container loses that second line of defence.",
-    "Drop --security-opt apparmor=unconfined and --privileged, or give a tailored profile "
-    "with --security-opt apparmor=PROFILE.",
-    "CIS Docker 1.6.0 5.2",
-    &evaluate_apparmor,
+    .id = "container.apparmor",
+    .title = "Containers are confined by an AppArmor profile",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::high,
+    .level = 1,
+    .cis = {"5.2", "5.2", "5.2"},
+    .rationale =
+        "AppArmor limits what a container's processes may touch even when they run as root; "
+        "an unconfined container loses that second line of defence.",
+    .remediation =
+        "Drop --security-opt apparmor=unconfined and --privileged, or give a tailored profile "
+        "with --security-opt apparmor=PROFILE.",
+    .reads =
+        "host AppArmor (/sys/kernel/security/apparmor, /info name=apparmor); AppArmorProfile, "
+        "HostConfig.SecurityOpt and Privileged of every container",
+    .evaluate = &evaluate_apparmor,
 };
 
 const Check container_selinux{
-    "container.selinux",
-    "Containers run with SELinux labels",
-    audit::Scope::container,
-    "On an SELinux host, container labels keep a compromised container from reading or "
-    "writing host files and other containers' files.",
-    "Set \"selinux-enabled\": true in daemon.json, and drop --security-opt label=disable, "
-    "--privileged, --pid host and --ipc host, which turn labelling off.",
-    "CIS Docker 1.6.0 5.3",
-    &evaluate_selinux,
+    .id = "container.selinux",
+    .title = "Containers run with SELinux labels",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::high,
+    .level = 2,
+    .cis = {"5.3", "5.3", "5.3"},
+    .rationale =
+        "On an SELinux host, container labels keep a compromised container from reading or "
+        "writing host files and other containers' files.",
+    .remediation =
+        "Set \"selinux-enabled\": true in daemon.json, and drop --security-opt label=disable, "
+        "--privileged, --pid host and --ipc host, which turn labelling off.",
+    .reads =
+        "host SELinux (selinuxfs, /info name=selinux); HostConfig.SecurityOpt label options and "
+        "ProcessLabel of every container",
+    .evaluate = &evaluate_selinux,
 };
 
 }  // namespace dockaudit::checks

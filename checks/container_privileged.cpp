@@ -22,15 +22,20 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
 }  // namespace
 
 const Check container_privileged{
-    "container.privileged",
-    "Containers do not run in privileged mode",
-    audit::Scope::container,
-    "A privileged container gets all capabilities, access to every host device and no "
-    "seccomp, AppArmor or SELinux confinement; escaping it to the host is trivial.",
-    "Remove --privileged; grant only the capabilities (--cap-add) and devices (--device) "
-    "the workload needs.",
-    "CIS Docker 1.6.0 5.5",
-    &evaluate,
+    .id = "container.privileged",
+    .title = "Containers do not run in privileged mode",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::critical,
+    .level = 1,
+    .cis = {"5.5", "5.5", "5.5"},
+    .rationale =
+        "A privileged container gets all capabilities, access to every host device and no "
+        "seccomp, AppArmor or SELinux confinement; escaping it to the host is trivial.",
+    .remediation =
+        "Remove --privileged; grant only the capabilities (--cap-add) and devices (--device) "
+        "the workload needs.",
+    .reads = "HostConfig.Privileged of every container",
+    .evaluate = &evaluate,
 };
 
 }  // namespace dockaudit::checks

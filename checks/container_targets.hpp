@@ -22,7 +22,6 @@ using JudgeContainer = std::function<Judgement(const snapshot::Container&)>;
 // Judges every inspected container. When the list could not be read there is
 // one error result; a container whose inspect failed gets its own error.
 std::vector<audit::Result> judge_containers(const snapshot::Snapshot& snapshot,
-                                            std::string_view check_id,
-                                            const JudgeContainer& judge);
+                                            std::string_view check_id, const JudgeContainer& judge);
 
 }  // namespace dockaudit::checks

@@ -16,8 +16,7 @@ Judgement judge(const snapshot::Container& container) {
                       : fmt::format("user \"{}\" is root", container.user);
     return {audit::Status::fail, std::move(detail), std::move(evidence)};
   }
-  return {audit::Status::pass, fmt::format("runs as \"{}\"", container.user),
-          std::move(evidence)};
+  return {audit::Status::pass, fmt::format("runs as \"{}\"", container.user), std::move(evidence)};
 }
 
 std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
@@ -27,15 +26,20 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
 }  // namespace
 
 const Check container_user{
-    "container.user",
-    "Containers run as a non-root user",
-    audit::Scope::container,
-    "A process running as root inside a container holds root's capabilities against the "
-    "kernel and, without user-namespace remapping, is root on the host if it escapes.",
-    "Add a USER instruction to the image, or run the container with --user UID:GID "
-    "(a non-zero uid).",
-    "CIS Docker 1.6.0 4.1",
-    &evaluate,
+    .id = "container.user",
+    .title = "Containers run as a non-root user",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::high,
+    .level = 1,
+    .cis = {"4.1", "4.1", "4.1"},
+    .rationale =
+        "A process running as root inside a container holds root's capabilities against the "
+        "kernel and, without user-namespace remapping, is root on the host if it escapes.",
+    .remediation =
+        "Add a USER instruction to the image, or run the container with --user UID:GID "
+        "(a non-zero uid).",
+    .reads = "Config.User of every container, in every state",
+    .evaluate = &evaluate,
 };
 
 }  // namespace dockaudit::checks

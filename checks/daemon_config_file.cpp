@@ -33,13 +33,13 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
       return {result_for(config, Status::error,
                          fmt::format("{} could not be read: {}", config.path, config.problem))};
     case DaemonConfig::State::rejected: {
-      const auto place = fmt::format("{}:{}:{}", config.path, config.position.line,
-                                     config.position.column);
-      auto result = result_for(
-          config, Status::fail,
-          fmt::format("{}: dockerd would refuse to start with this file: {}; no setting "
-                      "from it is used",
-                      place, config.problem));
+      const auto place =
+          fmt::format("{}:{}:{}", config.path, config.position.line, config.position.column);
+      auto result =
+          result_for(config, Status::fail,
+                     fmt::format("{}: dockerd would refuse to start with this file: {}; no setting "
+                                 "from it is used",
+                                 place, config.problem));
       result.evidence.push_back({place, config.problem});
       return {result};
     }
@@ -50,16 +50,23 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
 }  // namespace
 
 const Check daemon_config_file{
-    "daemon.config-file",
-    "daemon.json is a file dockerd accepts",
-    audit::Scope::daemon,
-    "dockerd refuses to start when daemon.json has a syntax error, a comment or a value of "
-    "the wrong type. A broken file goes unnoticed until the next restart, and then the "
-    "engine stays down or an operator removes the file and with it every hardening setting.",
-    "Fix the place named in the finding; `dockerd --validate --config-file FILE` (Docker 23 "
-    "and later) confirms the result before a restart.",
-    "CIS Docker 1.6.0 2 (daemon configuration)",
-    &evaluate,
+    .id = "daemon.config-file",
+    .title = "daemon.json is a file dockerd accepts",
+    .scope = audit::Scope::daemon,
+    .severity = audit::Severity::high,
+    .level = 1,
+    .cis = {"", "", ""},
+    .rationale =
+        "dockerd refuses to start when daemon.json has a syntax error, a comment or a value of "
+        "the wrong type. A broken file goes unnoticed until the next restart, and then the "
+        "engine stays down or an operator removes the file and with it every hardening setting.",
+    .remediation =
+        "Fix the place named in the finding; `dockerd --validate --config-file FILE` (Docker 23 "
+        "and later) confirms the result before a restart.",
+    .reads =
+        "the daemon.json in force (--daemon-config), decoded as dockerd decodes it: syntax, "
+        "top-level object, value types of known keys",
+    .evaluate = &evaluate,
 };
 
 }  // namespace dockaudit::checks

@@ -11,10 +11,14 @@ using audit::Status;
 nlohmann::json file_value(const snapshot::DaemonConfig& config) {
   using State = snapshot::DaemonConfig::State;
   switch (config.state) {
-    case State::absent: return "(no daemon.json)";
-    case State::unreadable: return "(daemon.json unreadable: " + config.problem + ")";
-    case State::rejected: return "(daemon.json rejected by dockerd; nothing read from it)";
-    case State::accepted: break;
+    case State::absent:
+      return "(no daemon.json)";
+    case State::unreadable:
+      return "(daemon.json unreadable: " + config.problem + ")";
+    case State::rejected:
+      return "(daemon.json rejected by dockerd; nothing read from it)";
+    case State::accepted:
+      break;
   }
   const auto* value = config.setting("userns-remap");
   return value ? *value : nlohmann::json("(not set)");
@@ -34,8 +38,8 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
 
   if (!snapshot.engine.ok()) {
     result.status = Status::error;
-    result.detail = "the running engine could not be asked whether it remaps users: " +
-                    snapshot.engine.error;
+    result.detail =
+        "the running engine could not be asked whether it remaps users: " + snapshot.engine.error;
     return {result};
   }
   const auto& engine = *snapshot.engine.value;
@@ -49,8 +53,9 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
                                : "the running engine remaps users (set by a dockerd flag)";
   } else if (configured) {
     result.status = Status::fail;
-    result.detail = "daemon.json sets userns-remap but the running engine does not remap "
-                    "users; dockerd has not been restarted since, or ignores the setting";
+    result.detail =
+        "daemon.json sets userns-remap but the running engine does not remap "
+        "users; dockerd has not been restarted since, or ignores the setting";
   } else {
     result.status = Status::fail;
     result.detail = "user-namespace remapping is off: root in a container is root on the host";
@@ -61,17 +66,22 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
 }  // namespace
 
 const Check daemon_userns_remap{
-    "daemon.userns-remap",
-    "The daemon remaps container users into a user namespace",
-    audit::Scope::daemon,
-    "Without remapping, uid 0 in a container is uid 0 on the host, so a process that escapes "
-    "its container is root there. Remapping maps container root to an unprivileged range "
-    "from /etc/subuid and /etc/subgid.",
-    "Set \"userns-remap\": \"default\" (or a dedicated user) in /etc/docker/daemon.json and "
-    "restart dockerd. Existing containers and images are hidden until they are recreated "
-    "under the remapped root.",
-    "CIS Docker 1.6.0 2.9",
-    &evaluate,
+    .id = "daemon.userns-remap",
+    .title = "The daemon remaps container users into a user namespace",
+    .scope = audit::Scope::daemon,
+    .severity = audit::Severity::high,
+    .level = 2,
+    .cis = {"2.9", "2.9", "2.10"},
+    .rationale =
+        "Without remapping, uid 0 in a container is uid 0 on the host, so a process that escapes "
+        "its container is root there. Remapping maps container root to an unprivileged range "
+        "from /etc/subuid and /etc/subgid.",
+    .remediation =
+        "Set \"userns-remap\": \"default\" (or a dedicated user) in /etc/docker/daemon.json and "
+        "restart dockerd. Existing containers and images are hidden until they are recreated "
+        "under the remapped root.",
+    .reads = "/info SecurityOptions (name=userns); daemon.json userns-remap as explanation",
+    .evaluate = &evaluate,
 };
 
 }  // namespace dockaudit::checks

@@ -2,13 +2,12 @@
 
 namespace dockaudit::audit {
 
-std::vector<Finding> evaluate(const snapshot::Snapshot& snapshot,
-                              const profile::Profile& profile) {
+std::vector<Finding> evaluate(const snapshot::Snapshot& snapshot, const profile::Profile& profile) {
   std::vector<Finding> findings;
   for (const auto& selection : profile.selections) {
     for (auto& result : selection.check->evaluate(snapshot)) {
-      findings.push_back({std::move(result), selection.check, selection.severity,
-                          selection.weight});
+      findings.push_back(
+          {std::move(result), selection.check, selection.severity, selection.weight});
     }
   }
   return findings;

@@ -17,7 +17,6 @@ struct Finding {
   double weight = 1.0;  // the check's weight; the score shares it among targets
 };
 
-std::vector<Finding> evaluate(const snapshot::Snapshot& snapshot,
-                              const profile::Profile& profile);
+std::vector<Finding> evaluate(const snapshot::Snapshot& snapshot, const profile::Profile& profile);
 
 }  // namespace dockaudit::audit

@@ -26,7 +26,7 @@ bool counts_in_score(Status status);
 
 struct Target {
   Scope type = Scope::daemon;
-  std::string name;   // container name without the leading slash
+  std::string name;  // container name without the leading slash
   std::string id;
   std::string state;  // container state; empty for other targets
 };

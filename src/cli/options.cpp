@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <boost/program_options.hpp>
 
 #include "src/collect/daemon_config.hpp"
 #include "src/profile/profile.hpp"
@@ -16,28 +16,27 @@ namespace po = boost::program_options;
 
 po::options_description describe_options() {
   po::options_description options("Options");
-  options.add_options()
-      ("help,h", "show this help and exit")
-      ("version", "print the version and exit")
-      ("host,H", po::value<std::string>(),
-       "engine to audit, unix:///path/to/docker.sock (default: $DOCKER_HOST, else "
-       "unix:///var/run/docker.sock)")
-      ("daemon-config", po::value<std::string>()->default_value(
-           collect::kDefaultDaemonConfigPath),
-       "the daemon.json to check")
-      ("profile,p", po::value<std::string>()->default_value(profile::kDefaultProfile),
-       "benchmark profile: a name from the profile directory, or a path to a YAML file")
-      ("format,f", po::value<std::string>()->default_value("text"), "report format: text or json")
-      ("output,o", po::value<std::string>(),
-       "write the report to FILE (atomically) instead of standard output")
-      ("no-color", "never colour the text report (NO_COLOR in the environment does the same)");
+  options.add_options()("help,h", "show this help and exit")("version",
+                                                             "print the version and exit")(
+      "host,H", po::value<std::string>(),
+      "engine to audit, unix:///path/to/docker.sock (default: $DOCKER_HOST, else "
+      "unix:///var/run/docker.sock)")(
+      "daemon-config", po::value<std::string>()->default_value(collect::kDefaultDaemonConfigPath),
+      "the daemon.json to check")(
+      "profile,p", po::value<std::string>()->default_value(profile::kDefaultProfile),
+      "benchmark profile: a name from the profile directory, or a path to a YAML file")(
+      "format,f", po::value<std::string>()->default_value("text"), "report format: text or json")(
+      "output,o", po::value<std::string>(),
+      "write the report to FILE (atomically) instead of standard output")(
+      "no-color", "never colour the text report (NO_COLOR in the environment does the same)");
   return options;
 }
 
 std::string usage_text(const po::options_description& options) {
   std::ostringstream text;
-  text << "Usage: dockaudit [OPTIONS]          audit a Docker host\n"
-          "       dockaudit checks [OPTIONS]   list the checks dockaudit knows\n\n"
+  text << "Usage: dockaudit [audit] [OPTIONS]     audit a Docker host\n"
+          "       dockaudit checks [--format F]  list the checks dockaudit knows\n"
+          "       dockaudit explain CHECK-ID     what a check reads, why, and how to fix\n\n"
        << options
        << "\nExit codes: 0 policy met, 1 a check failed, 2 usage or input error (nothing "
           "audited),\n3 audit incomplete (some checks could not be decided).\n";
@@ -50,12 +49,28 @@ Format parse_format(const std::string& text) {
   throw UsageError(fmt::format("--format '{}' is not a format; use text or json", text));
 }
 
-Command parse_command(const std::vector<std::string>& positional) {
-  if (positional.empty()) return Command::audit;
-  if (positional.size() == 1 && positional.front() == "checks") return Command::list_checks;
-  if (positional.size() == 1 && positional.front() == "audit") return Command::audit;
-  throw UsageError(fmt::format("unexpected argument '{}'; commands are 'audit' and 'checks'",
-                               positional.front()));
+void parse_command(const std::vector<std::string>& positional, Options& options) {
+  const auto extra = [&](std::size_t allowed) {
+    if (positional.size() > allowed) {
+      throw UsageError(fmt::format("unexpected argument '{}'", positional[allowed]));
+    }
+  };
+  const auto& name = positional.front();
+  if (name == "audit") {
+    extra(1);
+    options.command = Command::audit;
+  } else if (name == "checks") {
+    extra(1);
+    options.command = Command::list_checks;
+  } else if (name == "explain") {
+    if (positional.size() < 2) throw UsageError("explain needs a check id: dockaudit explain ID");
+    extra(2);
+    options.command = Command::explain;
+    options.explain_id = positional[1];
+  } else {
+    throw UsageError(fmt::format(
+        "unknown command '{}'; commands are audit (the default), checks and explain", name));
+  }
 }
 
 }  // namespace
@@ -69,8 +84,7 @@ Options parse_options(const std::vector<std::string>& arguments) {
 
   po::variables_map values;
   try {
-    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(),
-              values);
+    po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
     po::notify(values);
   } catch (const po::error& error) {
     throw UsageError(error.what());
@@ -87,7 +101,7 @@ Options parse_options(const std::vector<std::string>& arguments) {
     return options;
   }
   if (values.count("command")) {
-    options.command = parse_command(values["command"].as<std::vector<std::string>>());
+    parse_command(values["command"].as<std::vector<std::string>>(), options);
   }
   if (values.count("host")) options.host = values["host"].as<std::string>();
   options.daemon_config = values["daemon-config"].as<std::string>();

@@ -9,7 +9,7 @@
 
 namespace dockaudit::cli {
 
-enum class Command { audit, list_checks, help, version };
+enum class Command { audit, list_checks, explain, help, version };
 enum class Format { text, json };
 
 struct Options {
@@ -19,6 +19,7 @@ struct Options {
   std::string profile;
   Format format = Format::text;
   std::optional<std::string> output;
+  std::string explain_id;  // for Command::explain
   bool no_color = false;
   std::string help_text;
 };

@@ -9,7 +9,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
+#include "src/cli/catalog.hpp"
 #include "src/cli/diagnostics.hpp"
 #include "src/cli/options.hpp"
 #include "src/collect/collector.hpp"
@@ -25,15 +25,7 @@ namespace {
 
 std::string utc_now() {
   const auto now = std::chrono::system_clock::now();
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                     std::chrono::floor<std::chrono::seconds>(now));
-}
-
-void list_checks(std::ostream& out) {
-  for (const auto* check : checks::registry()) {
-    out << fmt::format("{:<24} {:<10} {:<22} {}\n", check->id, audit::to_string(check->scope),
-                       check->references, check->title);
-  }
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(now));
 }
 
 std::string render(const report::Report& report, const Options& options,
@@ -53,8 +45,8 @@ int audit(const Options& options, const Environment& environment) {
   try {
     chosen = profile::load_profile(
         profile::locate_profile(options.profile, profile::default_profile_dirs()));
-    endpoint = collect::parse_endpoint(
-        collect::choose_engine_url(options.host, environment.docker_host));
+    endpoint =
+        collect::parse_endpoint(collect::choose_engine_url(options.host, environment.docker_host));
   } catch (const std::exception& error) {
     print_error(err, error.what());
     return kUsageError;
@@ -123,8 +115,12 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
       *environment.out << "dockaudit " << DOCKAUDIT_VERSION << "\n";
       return kPolicyMet;
     case Command::list_checks:
-      list_checks(*environment.out);
+      list_checks(*environment.out, options.format);
       return kPolicyMet;
+    case Command::explain:
+      if (explain_check(*environment.out, options.explain_id)) return kPolicyMet;
+      print_error(*environment.err, unknown_check_message(options.explain_id));
+      return kUsageError;
     case Command::audit:
       break;
   }

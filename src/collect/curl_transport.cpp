@@ -79,13 +79,15 @@ std::string explain_connect_failure(const Endpoint& endpoint, long os_errno) {
     case ECONNREFUSED: {
       const auto type = describe_file_type(path);
       if (!type.empty()) {
-        return fmt::format("cannot reach the engine: {} is {}, not a socket; point --host at "
-                           "the daemon's socket",
-                           path, type);
+        return fmt::format(
+            "cannot reach the engine: {} is {}, not a socket; point --host at "
+            "the daemon's socket",
+            path, type);
       }
-      return fmt::format("cannot reach the engine: connection refused on socket {}; the "
-                         "socket is stale or no daemon is listening on it",
-                         path);
+      return fmt::format(
+          "cannot reach the engine: connection refused on socket {}; the "
+          "socket is stale or no daemon is listening on it",
+          path);
     }
     default:
       return fmt::format("cannot reach the engine at {}: {}", endpoint.url,
@@ -107,8 +109,7 @@ CurlTransport::CurlTransport(Endpoint endpoint, TransportLimits limits)
 
 snapshot::Gathered<HttpResponse> CurlTransport::get(const std::string& path) {
   using Result = snapshot::Gathered<HttpResponse>;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> handle(curl_easy_init(),
-                                                             &curl_easy_cleanup);
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> handle(curl_easy_init(), &curl_easy_cleanup);
   if (!handle) return Result::failure("libcurl could not create a request handle");
 
   Download download;
@@ -134,21 +135,21 @@ snapshot::Gathered<HttpResponse> CurlTransport::get(const std::string& path) {
     return {std::move(download.response), ""};
   }
   if (download.over_cap) {
-    return Result::failure(fmt::format("the engine's answer to GET {} exceeds the {} MiB cap",
-                                       path, limits_.max_answer_bytes / (1024 * 1024)));
+    return Result::failure(fmt::format("the engine's answer to GET {} exceeds the {} MiB cap", path,
+                                       limits_.max_answer_bytes / (1024 * 1024)));
   }
   if (code == CURLE_OPERATION_TIMEDOUT) {
-    return Result::failure(fmt::format(
-        "the engine at {} did not answer GET {} within {} s; the daemon may be hung",
-        endpoint_.url, path, limits_.request_timeout.count() / 1000.0));
+    return Result::failure(
+        fmt::format("the engine at {} did not answer GET {} within {} s; the daemon may be hung",
+                    endpoint_.url, path, limits_.request_timeout.count() / 1000.0));
   }
   if (code == CURLE_COULDNT_CONNECT) {
     long os_errno = 0;
     curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_errno);
     return Result::failure(explain_connect_failure(endpoint_, os_errno));
   }
-  return Result::failure(fmt::format("GET {} from {} failed: {}", path, endpoint_.url,
-                                     curl_easy_strerror(code)));
+  return Result::failure(
+      fmt::format("GET {} from {} failed: {}", path, endpoint_.url, curl_easy_strerror(code)));
 }
 
 }  // namespace dockaudit::collect

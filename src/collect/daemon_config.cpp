@@ -25,39 +25,69 @@ enum class KeyType { boolean, text, text_list, object, integer };
 // not type-checked yet.
 const std::map<std::string, KeyType>& known_key_types() {
   static const std::map<std::string, KeyType> types{
-      {"api-cors-header", KeyType::text},   {"authorization-plugins", KeyType::text_list},
-      {"bip", KeyType::text},               {"bridge", KeyType::text},
-      {"builder", KeyType::object},         {"cgroup-parent", KeyType::text},
-      {"containerd", KeyType::text},        {"data-root", KeyType::text},
-      {"debug", KeyType::boolean},          {"default-cgroupns-mode", KeyType::text},
-      {"default-gateway", KeyType::text},   {"default-gateway-v6", KeyType::text},
-      {"default-ipc-mode", KeyType::text},  {"default-runtime", KeyType::text},
-      {"default-shm-size", KeyType::text},  {"default-ulimits", KeyType::object},
-      {"dns", KeyType::text_list},          {"dns-opts", KeyType::text_list},
-      {"dns-search", KeyType::text_list},   {"exec-opts", KeyType::text_list},
-      {"exec-root", KeyType::text},         {"experimental", KeyType::boolean},
-      {"features", KeyType::object},        {"fixed-cidr", KeyType::text},
-      {"fixed-cidr-v6", KeyType::text},     {"group", KeyType::text},
-      {"hosts", KeyType::text_list},        {"icc", KeyType::boolean},
-      {"init", KeyType::boolean},           {"init-path", KeyType::text},
-      {"insecure-registries", KeyType::text_list}, {"ip", KeyType::text},
-      {"ip-forward", KeyType::boolean},     {"ip-masq", KeyType::boolean},
-      {"ip6tables", KeyType::boolean},      {"iptables", KeyType::boolean},
-      {"ipv6", KeyType::boolean},           {"labels", KeyType::text_list},
-      {"live-restore", KeyType::boolean},   {"log-driver", KeyType::text},
-      {"log-level", KeyType::text},         {"log-opts", KeyType::object},
+      {"api-cors-header", KeyType::text},
+      {"authorization-plugins", KeyType::text_list},
+      {"bip", KeyType::text},
+      {"bridge", KeyType::text},
+      {"builder", KeyType::object},
+      {"cgroup-parent", KeyType::text},
+      {"containerd", KeyType::text},
+      {"data-root", KeyType::text},
+      {"debug", KeyType::boolean},
+      {"default-cgroupns-mode", KeyType::text},
+      {"default-gateway", KeyType::text},
+      {"default-gateway-v6", KeyType::text},
+      {"default-ipc-mode", KeyType::text},
+      {"default-runtime", KeyType::text},
+      {"default-shm-size", KeyType::text},
+      {"default-ulimits", KeyType::object},
+      {"dns", KeyType::text_list},
+      {"dns-opts", KeyType::text_list},
+      {"dns-search", KeyType::text_list},
+      {"exec-opts", KeyType::text_list},
+      {"exec-root", KeyType::text},
+      {"experimental", KeyType::boolean},
+      {"features", KeyType::object},
+      {"fixed-cidr", KeyType::text},
+      {"fixed-cidr-v6", KeyType::text},
+      {"group", KeyType::text},
+      {"hosts", KeyType::text_list},
+      {"icc", KeyType::boolean},
+      {"init", KeyType::boolean},
+      {"init-path", KeyType::text},
+      {"insecure-registries", KeyType::text_list},
+      {"ip", KeyType::text},
+      {"ip-forward", KeyType::boolean},
+      {"ip-masq", KeyType::boolean},
+      {"ip6tables", KeyType::boolean},
+      {"iptables", KeyType::boolean},
+      {"ipv6", KeyType::boolean},
+      {"labels", KeyType::text_list},
+      {"live-restore", KeyType::boolean},
+      {"log-driver", KeyType::text},
+      {"log-level", KeyType::text},
+      {"log-opts", KeyType::object},
       {"max-concurrent-downloads", KeyType::integer},
       {"max-concurrent-uploads", KeyType::integer},
       {"max-download-attempts", KeyType::integer},
-      {"metrics-addr", KeyType::text},      {"mtu", KeyType::integer},
-      {"no-new-privileges", KeyType::boolean}, {"pidfile", KeyType::text},
-      {"raw-logs", KeyType::boolean},       {"registry-mirrors", KeyType::text_list},
-      {"runtimes", KeyType::object},        {"seccomp-profile", KeyType::text},
-      {"selinux-enabled", KeyType::boolean}, {"shutdown-timeout", KeyType::integer},
-      {"storage-driver", KeyType::text},    {"storage-opts", KeyType::text_list},
-      {"tls", KeyType::boolean},            {"tlscacert", KeyType::text},
-      {"tlscert", KeyType::text},           {"tlskey", KeyType::text},
-      {"tlsverify", KeyType::boolean},      {"userland-proxy", KeyType::boolean},
+      {"metrics-addr", KeyType::text},
+      {"mtu", KeyType::integer},
+      {"no-new-privileges", KeyType::boolean},
+      {"pidfile", KeyType::text},
+      {"raw-logs", KeyType::boolean},
+      {"registry-mirrors", KeyType::text_list},
+      {"runtimes", KeyType::object},
+      {"seccomp-profile", KeyType::text},
+      {"selinux-enabled", KeyType::boolean},
+      {"shutdown-timeout", KeyType::integer},
+      {"storage-driver", KeyType::text},
+      {"storage-opts", KeyType::text_list},
+      {"tls", KeyType::boolean},
+      {"tlscacert", KeyType::text},
+      {"tlscert", KeyType::text},
+      {"tlskey", KeyType::text},
+      {"tlsverify", KeyType::boolean},
+      {"userland-proxy", KeyType::boolean},
       {"userns-remap", KeyType::text},
   };
   return types;
@@ -65,21 +95,30 @@ const std::map<std::string, KeyType>& known_key_types() {
 
 std::string_view describe(KeyType type) {
   switch (type) {
-    case KeyType::boolean: return "a boolean (true or false, unquoted)";
-    case KeyType::text: return "a string";
-    case KeyType::text_list: return "an array of strings";
-    case KeyType::object: return "an object";
-    case KeyType::integer: return "an integer";
+    case KeyType::boolean:
+      return "a boolean (true or false, unquoted)";
+    case KeyType::text:
+      return "a string";
+    case KeyType::text_list:
+      return "an array of strings";
+    case KeyType::object:
+      return "an object";
+    case KeyType::integer:
+      return "an integer";
   }
   return "a value";
 }
 
 bool has_type(const json& value, KeyType type) {
   switch (type) {
-    case KeyType::boolean: return value.is_boolean();
-    case KeyType::text: return value.is_string();
-    case KeyType::integer: return value.is_number_integer();
-    case KeyType::object: return value.is_object();
+    case KeyType::boolean:
+      return value.is_boolean();
+    case KeyType::text:
+      return value.is_string();
+    case KeyType::integer:
+      return value.is_number_integer();
+    case KeyType::object:
+      return value.is_object();
     case KeyType::text_list:
       if (!value.is_array()) return false;
       for (const auto& item : value) {
@@ -203,14 +242,13 @@ DaemonConfig parse_daemon_config(const std::string& path, std::string_view bytes
   } catch (const json::parse_error& error) {
     // error.byte is 1-based and points at the character that stopped the parse.
     const auto offset = error.byte > 0 ? error.byte - 1 : 0;
-    return reject(std::move(config), plain_parse_message(error.what()),
-                  position_of(bytes, offset));
+    return reject(std::move(config), plain_parse_message(error.what()), position_of(bytes, offset));
   }
   if (!document.is_object()) {
-    return reject(std::move(config),
-                  fmt::format("the top level is {}, but dockerd needs a JSON object",
-                              document.type_name()),
-                  {1, 1});
+    return reject(
+        std::move(config),
+        fmt::format("the top level is {}, but dockerd needs a JSON object", document.type_name()),
+        {1, 1});
   }
 
   config.key_positions = locate_keys(bytes);
@@ -219,8 +257,8 @@ DaemonConfig parse_daemon_config(const std::string& path, std::string_view bytes
     if (known == known_key_types().end() || value.is_null()) continue;
     if (!has_type(value, known->second)) {
       return reject(std::move(config),
-                    fmt::format("'{}' must be {}, but it is {} ({})", key,
-                                describe(known->second), type_name(value), value.dump()),
+                    fmt::format("'{}' must be {}, but it is {} ({})", key, describe(known->second),
+                                type_name(value), value.dump()),
                     config.key_positions[key]);
     }
   }

@@ -23,10 +23,10 @@ std::string choose_engine_url(const std::optional<std::string>& host_flag,
 Endpoint parse_endpoint(const std::string& url) {
   constexpr std::string_view unix_scheme = "unix://";
   if (!url.starts_with(unix_scheme)) {
-    throw std::invalid_argument(fmt::format(
-        "engine address '{}' is not supported: dockaudit reaches the engine through a "
-        "unix socket, written unix:///path/to/docker.sock",
-        url));
+    throw std::invalid_argument(
+        fmt::format("engine address '{}' is not supported: dockaudit reaches the engine through a "
+                    "unix socket, written unix:///path/to/docker.sock",
+                    url));
   }
   auto path = url.substr(unix_scheme.size());
   if (path.empty() || path.front() != '/') {
@@ -35,9 +35,9 @@ Endpoint parse_endpoint(const std::string& url) {
         url));
   }
   if (path.size() > kMaxSocketPathLength) {
-    throw std::invalid_argument(fmt::format(
-        "socket path in '{}' is {} bytes long; unix sockets allow at most {}", url, path.size(),
-        kMaxSocketPathLength));
+    throw std::invalid_argument(
+        fmt::format("socket path in '{}' is {} bytes long; unix sockets allow at most {}", url,
+                    path.size(), kMaxSocketPathLength));
   }
   return {url, path};
 }

@@ -57,12 +57,12 @@ class Reader {
     Selection chosen;
     chosen.check = checks::find_check(id);
     if (!chosen.check) {
-      fail(node["id"].Mark(),
-           fmt::format("unknown check '{}'{}", id, suggestion(id, check_ids())));
+      fail(node["id"].Mark(), fmt::format("unknown check '{}'{}", id, suggestion(id, check_ids())));
     }
     if (!seen.insert(id).second) {
       fail(node["id"].Mark(), fmt::format("check '{}' is selected twice", id));
     }
+    chosen.severity = chosen.check->severity;
     if (const auto severity = node["severity"]) {
       const auto word = text(severity, "'severity'");
       const auto parsed = audit::parse_severity(word);

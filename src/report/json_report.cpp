@@ -1,3 +1,4 @@
+#include "checks/check.hpp"
 #include "src/report/report.hpp"
 
 namespace dockaudit::report {
@@ -11,9 +12,7 @@ json optional_number(const std::optional<double>& value) {
 }
 
 json render_target(const audit::Target& target) {
-  json rendered{{"type", audit::to_string(target.type)},
-                {"name", target.name},
-                {"id", target.id}};
+  json rendered{{"type", audit::to_string(target.type)}, {"name", target.name}, {"id", target.id}};
   if (!target.state.empty()) rendered["state"] = target.state;
   return rendered;
 }
@@ -31,7 +30,7 @@ json render_finding(const audit::Finding& finding) {
           {"detail", finding.result.detail},
           {"evidence", evidence},
           {"remediation", finding.check->remediation},
-          {"references", finding.check->references}};
+          {"references", checks::references_json(*finding.check)}};
 }
 
 json render_score(const score::Score& score) {
@@ -51,9 +50,7 @@ json render_score(const score::Score& score) {
                       {"passed", check.passed},
                       {"earned", check.earned()}});
   }
-  return {{"overall", optional_number(score.overall)},
-          {"sections", sections},
-          {"checks", checks}};
+  return {{"overall", optional_number(score.overall)}, {"sections", sections}, {"checks", checks}};
 }
 
 json render_engine(const Report& report) {

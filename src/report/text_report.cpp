@@ -25,21 +25,31 @@ class Painter {
  private:
   static std::string_view label_of(Status status) {
     switch (status) {
-      case Status::pass: return "PASS";
-      case Status::fail: return "FAIL";
-      case Status::error: return "ERROR";
-      case Status::not_applicable: return "N/A";
-      case Status::manual: return "CHECK";
+      case Status::pass:
+        return "PASS";
+      case Status::fail:
+        return "FAIL";
+      case Status::error:
+        return "ERROR";
+      case Status::not_applicable:
+        return "N/A";
+      case Status::manual:
+        return "CHECK";
     }
     return "?";
   }
   static const char* code_of(Status status) {
     switch (status) {
-      case Status::pass: return "32";
-      case Status::fail: return "31;1";
-      case Status::error: return "35;1";
-      case Status::not_applicable: return "2";
-      case Status::manual: return "33";
+      case Status::pass:
+        return "32";
+      case Status::fail:
+        return "31;1";
+      case Status::error:
+        return "35;1";
+      case Status::not_applicable:
+        return "2";
+      case Status::manual:
+        return "33";
     }
     return "0";
   }
@@ -110,10 +120,10 @@ void render_containers(std::string& out, const Report& report, const Painter& pa
   if (order.empty()) out += "  no containers on this engine\n";
   for (const auto& key : order) {
     const auto& target = targets[key];
-    out += fmt::format("  {} {}\n", paint.bold(target.name),
-                       paint.dim(target.id.empty()
-                                     ? std::string()
-                                     : fmt::format("({}, {})", target.state, short_id(target.id))));
+    out += fmt::format(
+        "  {} {}\n", paint.bold(target.name),
+        paint.dim(target.id.empty() ? std::string()
+                                    : fmt::format("({}, {})", target.state, short_id(target.id))));
     for (const auto* finding : by_container[key]) render_finding(out, *finding, paint, "    ");
   }
 }
@@ -126,23 +136,23 @@ void render_score(std::string& out, const Report& report, const Painter& paint) 
   const auto& score = report.score;
   out += "\n" + paint.bold(fmt::format("Score: {} / 100", format_percent(score.overall))) + "\n";
   for (const auto& section : score.sections) {
-    out += fmt::format("  {:<10} {:>5}  ({:.2f} of weight {:.2f})\n",
-                       audit::to_string(section.scope), format_percent(section.percent),
-                       section.earned, section.weight);
+    out +=
+        fmt::format("  {:<10} {:>5}  ({:.2f} of weight {:.2f})\n", audit::to_string(section.scope),
+                    format_percent(section.percent), section.earned, section.weight);
   }
   out += paint.dim("  each check: weight x passed / counted") + "\n";
   for (const auto& check : score.checks) {
-    out += paint.dim(fmt::format("    {:<24} {:.2f} x {}/{} = {:.2f}", check.check_id,
-                                 check.weight, check.passed, check.counted, check.earned())) +
+    out += paint.dim(fmt::format("    {:<24} {:.2f} x {}/{} = {:.2f}", check.check_id, check.weight,
+                                 check.passed, check.counted, check.earned())) +
            "\n";
   }
   const auto count = [&](Status status) {
     const auto found = score.by_status.find(status);
     return found == score.by_status.end() ? 0 : found->second;
   };
-  out += fmt::format("Results: {} pass, {} fail, {} error, {} not applicable\n",
-                     count(Status::pass), count(Status::fail), count(Status::error),
-                     count(Status::not_applicable));
+  out +=
+      fmt::format("Results: {} pass, {} fail, {} error, {} not applicable\n", count(Status::pass),
+                  count(Status::fail), count(Status::error), count(Status::not_applicable));
 }
 
 std::string render_header(const Report& report) {
@@ -151,8 +161,8 @@ std::string render_header(const Report& report) {
       engine.ok() ? fmt::format("Docker {} (API {}) at {}", engine.value->server_version,
                                 engine.value->api_version, report.engine_url)
                   : fmt::format("{} (unreachable: {})", report.engine_url, engine.error);
-  return fmt::format("dockaudit {} · profile {} · {}\n\n", report.tool_version,
-                     report.profile_name, engine_text);
+  return fmt::format("dockaudit {} · profile {} · {}\n\n", report.tool_version, report.profile_name,
+                     engine_text);
 }
 
 }  // namespace

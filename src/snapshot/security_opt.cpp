@@ -8,8 +8,7 @@ SecurityOption parse_security_option(std::string_view raw) {
   auto split = raw.find('=');
   if (split == std::string_view::npos) split = raw.find(':');
   if (split == std::string_view::npos) return {std::string(raw), "", std::string(raw)};
-  return {std::string(raw.substr(0, split)), std::string(raw.substr(split + 1)),
-          std::string(raw)};
+  return {std::string(raw.substr(0, split)), std::string(raw.substr(split + 1)), std::string(raw)};
 }
 
 std::vector<SecurityOption> parse_security_options(const std::vector<std::string>& raw) {
@@ -21,8 +20,7 @@ std::vector<SecurityOption> parse_security_options(const std::vector<std::string
 
 std::optional<bool> parse_go_bool(std::string_view text) {
   static constexpr std::array<std::string_view, 6> truthy{"1", "t", "T", "TRUE", "true", "True"};
-  static constexpr std::array<std::string_view, 6> falsy{"0", "f", "F", "FALSE", "false",
-                                                         "False"};
+  static constexpr std::array<std::string_view, 6> falsy{"0", "f", "F", "FALSE", "false", "False"};
   for (auto spelling : truthy) {
     if (text == spelling) return true;
   }

@@ -62,9 +62,9 @@ struct Engine {
 
 struct Container {
   std::string id;
-  std::string name;   // without the leading slash
-  std::string image;  // Config.Image, as the user named it
-  std::string state;  // State.Status
+  std::string name;           // without the leading slash
+  std::string image;          // Config.Image, as the user named it
+  std::string state;          // State.Status
   std::string inspect_error;  // set when inspect failed; other fields then empty
 
   std::string user;  // Config.User

@@ -53,7 +53,8 @@ TEST_CASE("container.cpu-limit counts NanoCpus, CpuQuota and CpusetCpus, not sha
   quota.cpu_quota = 50000;
   auto pinned = testing::container("c_default");
   pinned.cpuset_cpus = "0";
-  const auto results = checks::container_cpu_limit.evaluate(testing::snapshot_with({quota, pinned}));
+  const auto results =
+      checks::container_cpu_limit.evaluate(testing::snapshot_with({quota, pinned}));
   CHECK(results[0].status == Status::pass);
   CHECK(results[1].status == Status::pass);
 }
@@ -81,9 +82,9 @@ TEST_CASE("container.apparmor is not applicable without AppArmor on the host") {
 }
 
 TEST_CASE("container.apparmor fails unconfined containers on an AppArmor host") {
-  auto snapshot = testing::snapshot_with(
-      {testing::container("c_aaunc"), testing::container("c_priv"),
-       testing::container("c_default")});
+  auto snapshot =
+      testing::snapshot_with({testing::container("c_aaunc"), testing::container("c_priv"),
+                              testing::container("c_default")});
   snapshot.host.apparmor_enabled = {true, ""};
   auto& containers = *snapshot.containers.value;
   containers[1].apparmor_profile = "unconfined";
@@ -96,9 +97,9 @@ TEST_CASE("container.apparmor fails unconfined containers on an AppArmor host") 
 
 TEST_CASE("container.selinux is not applicable without SELinux, and fails label=disable") {
   CHECK(status_of(checks::container_selinux, "c_labeldis") == Status::not_applicable);
-  auto snapshot = testing::snapshot_with(
-      {testing::container("c_labeldis"), testing::container("c_pidhost"),
-       testing::container("c_default"), testing::container("c_default")});
+  auto snapshot =
+      testing::snapshot_with({testing::container("c_labeldis"), testing::container("c_pidhost"),
+                              testing::container("c_default"), testing::container("c_default")});
   snapshot.host.selinux_enabled = {true, ""};
   (*snapshot.containers.value)[2].process_label = "system_u:system_r:container_t:s0:c1,c2";
   const auto results = checks::container_selinux.evaluate(snapshot);
@@ -127,8 +128,8 @@ TEST_CASE("daemon.userns-remap follows the running engine") {
 
 TEST_CASE("daemon.userns-remap reports a file setting the engine does not use") {
   auto snapshot = testing::snapshot_with({});
-  snapshot.daemon_config = collect::parse_daemon_config("/etc/docker/daemon.json",
-                                                        R"({"userns-remap":"default"})");
+  snapshot.daemon_config =
+      collect::parse_daemon_config("/etc/docker/daemon.json", R"({"userns-remap":"default"})");
   const auto result = checks::daemon_userns_remap.evaluate(snapshot)[0];
   CHECK(result.status == Status::fail);
   CHECK(result.detail.find("has not been restarted") != std::string::npos);
@@ -137,8 +138,8 @@ TEST_CASE("daemon.userns-remap reports a file setting the engine does not use") 
 
 TEST_CASE("daemon.userns-remap is an error, never a pass, when the engine is unreachable") {
   auto snapshot = testing::snapshot_with({});
-  snapshot.daemon_config = collect::parse_daemon_config("/etc/docker/daemon.json",
-                                                        R"({"userns-remap":"default"})");
+  snapshot.daemon_config =
+      collect::parse_daemon_config("/etc/docker/daemon.json", R"({"userns-remap":"default"})");
   snapshot.engine = snapshot::Gathered<snapshot::Engine>::failure("socket missing");
   CHECK(checks::daemon_userns_remap.evaluate(snapshot)[0].status == Status::error);
 }
@@ -162,7 +163,8 @@ TEST_CASE("every registered check has its description and a unique id") {
     CHECK_FALSE(check->title.empty());
     CHECK_FALSE(check->rationale.empty());
     CHECK_FALSE(check->remediation.empty());
-    CHECK(check->references.starts_with("CIS Docker 1.6.0"));
+    CHECK_FALSE(check->reads.empty());
+    CHECK((check->level == 1 || check->level == 2));
     CHECK(checks::find_check(check->id) == check);
   }
 }

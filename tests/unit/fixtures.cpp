@@ -68,9 +68,8 @@ FakeEngine engine_with(const std::vector<std::string>& inspect_fixtures) {
   for (const auto& name : inspect_fixtures) {
     const auto inspect = load_json("inspect/" + name + ".json");
     const auto id = inspect["Id"].get<std::string>();
-    list.push_back({{"Id", id},
-                    {"Names", {inspect["Name"]}},
-                    {"State", inspect["State"]["Status"]}});
+    list.push_back(
+        {{"Id", id}, {"Names", {inspect["Name"]}}, {"State", inspect["State"]["Status"]}});
     engine.answer_json("/v1.41/containers/" + id + "/json", inspect);
   }
   engine.answer_json("/v1.41/containers/json?all=1", list);

@@ -49,8 +49,7 @@ TEST_CASE("an unknown check id names the place and the nearest id") {
 }
 
 TEST_CASE("unknown keys, bad severities and bad weights are errors at their place") {
-  CHECK(error_of("name: x\nchekcs: []\n").find(":2:1: unknown key 'chekcs'") !=
-        std::string::npos);
+  CHECK(error_of("name: x\nchekcs: []\n").find(":2:1: unknown key 'chekcs'") != std::string::npos);
   CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    severity: hgh\n")
             .find(":4:15: severity 'hgh' is not one of") != std::string::npos);
   CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    weight: -1\n")

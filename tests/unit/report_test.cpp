@@ -28,8 +28,8 @@ report::Report make_report(const snapshot::Snapshot& snapshot) {
 }  // namespace
 
 TEST_CASE("the JSON report has the score and one result per check and target") {
-  const auto snapshot = testing::snapshot_with(
-      {testing::container("c_default"), testing::container("c_user1000")});
+  const auto snapshot =
+      testing::snapshot_with({testing::container("c_default"), testing::container("c_user1000")});
   const auto json = report::render_json(make_report(snapshot));
   CHECK(json["schema_version"] == report::kJsonSchemaVersion);
   CHECK(json["score"]["overall"].is_number());

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "checks/all_checks.hpp"
 #include "src/cli/run.hpp"
@@ -96,4 +99,31 @@ TEST_CASE("the text report is coloured on a terminal unless NO_COLOR or --no-col
   CHECK(colored(false, false));
   CHECK_FALSE(colored(true, false));
   CHECK_FALSE(colored(false, true));
+}
+
+TEST_CASE("dockaudit checks --format json gives id, scope, severity, references and manual") {
+  Captured io;
+  CHECK(cli::run({"checks", "--format", "json"}, io.environment()) == cli::kPolicyMet);
+  const auto all = nlohmann::json::parse(io.out.str());
+  REQUIRE(all.is_array());
+  const auto userns = std::find_if(all.begin(), all.end(), [](const auto& check) {
+    return check["id"] == "daemon.userns-remap";
+  });
+  REQUIRE(userns != all.end());
+  CHECK((*userns)["scope"] == "daemon");
+  CHECK((*userns)["references"]["cis-docker-1.6"] == "2.9");
+  CHECK((*userns)["references"]["cis-docker-1.8"] == "2.10");
+  CHECK((*userns)["manual"] == false);
+}
+
+TEST_CASE("dockaudit explain prints what a check reads, and suggests ids for typos") {
+  Captured io;
+  CHECK(cli::run({"explain", "container.pids-limit"}, io.environment()) == cli::kPolicyMet);
+  CHECK(io.out.str().find("HostConfig.PidsLimit") != std::string::npos);
+  CHECK(io.out.str().find("CIS Docker 1.6.0–1.8.0 5.29") != std::string::npos);
+  Captured typo;
+  CHECK(cli::run({"explain", "container.pid-limit"}, typo.environment()) == cli::kUsageError);
+  CHECK(typo.err.str().find("did you mean 'container.pids-limit'?") != std::string::npos);
+  Captured missing;
+  CHECK(cli::run({"explain"}, missing.environment()) == cli::kUsageError);
 }

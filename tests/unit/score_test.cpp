@@ -42,6 +42,7 @@ TEST_CASE("errors count as failures; not applicable results do not count") {
 }
 
 TEST_CASE("with nothing counted there is no score rather than a perfect one") {
-  const auto score = score::compute({finding(checks::container_selinux, Status::not_applicable, 2)});
+  const auto score =
+      score::compute({finding(checks::container_selinux, Status::not_applicable, 2)});
   CHECK_FALSE(score.overall.has_value());
 }

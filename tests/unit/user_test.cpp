@@ -5,8 +5,8 @@
 using dockaudit::snapshot::is_root_user;
 
 TEST_CASE("every spelling of root is root") {
-  for (const char* user : {"", "0", "root", "0:0", "root:root", "0:1000", "root:staff", "00",
-                           "000:1", ":1000"}) {
+  for (const char* user :
+       {"", "0", "root", "0:0", "root:root", "0:1000", "root:staff", "00", "000:1", ":1000"}) {
     CAPTURE(user);
     CHECK(is_root_user(user));
   }

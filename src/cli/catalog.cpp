@@ -1,0 +1,73 @@
+#include "src/cli/catalog.hpp"
+
+#include <ostream>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "checks/check.hpp"
+#include "src/profile/profile.hpp"
+
+namespace dockaudit::cli {
+
+namespace {
+
+nlohmann::json describe(const checks::Check& check) {
+  return {{"id", check.id},
+          {"title", check.title},
+          {"scope", audit::to_string(check.scope)},
+          {"severity", audit::to_string(check.severity)},
+          {"level", check.level},
+          {"manual", check.manual},
+          {"references", checks::references_json(check)}};
+}
+
+std::string cis_column(const checks::Check& check) {
+  const auto& cis = check.cis;
+  if (cis.v1_6.empty() && cis.v1_8.empty()) return "-";
+  if (cis.v1_6 == cis.v1_8) return std::string(cis.v1_8);
+  return fmt::format("{}/{}", cis.v1_6.empty() ? "-" : cis.v1_6, cis.v1_8);
+}
+
+}  // namespace
+
+void list_checks(std::ostream& out, Format format) {
+  if (format == Format::json) {
+    auto all = nlohmann::json::array();
+    for (const auto* check : checks::registry()) all.push_back(describe(*check));
+    out << all.dump(2) << '\n';
+    return;
+  }
+  out << fmt::format("{:<26} {:<10} {:<9} {:<6} {:<10} {}\n", "ID", "SCOPE", "SEVERITY", "LEVEL",
+                     "CIS 1.6/1.8", "TITLE");
+  for (const auto* check : checks::registry()) {
+    out << fmt::format("{:<26} {:<10} {:<9} {:<6} {:<10} {}\n", check->id,
+                       audit::to_string(check->scope), audit::to_string(check->severity),
+                       check->level, cis_column(*check), check->title);
+  }
+}
+
+bool explain_check(std::ostream& out, const std::string& id) {
+  const auto* check = checks::find_check(id);
+  if (!check) return false;
+  const auto references = checks::describe_references(*check);
+  out << fmt::format("{}: {}\n\n", check->id, check->title);
+  out << fmt::format("scope:       {}\nseverity:    {} (default)\nlevel:       {}\n",
+                     audit::to_string(check->scope), audit::to_string(check->severity),
+                     check->level);
+  out << fmt::format("benchmark:   {}\n", references.empty() ? "dockaudit's own" : references);
+  out << fmt::format("\nWhy:\n  {}\n\nReads:\n  {}\n\nFix:\n  {}\n", check->rationale, check->reads,
+                     check->remediation);
+  return true;
+}
+
+std::string unknown_check_message(const std::string& id) {
+  std::vector<std::string> ids;
+  for (const auto* check : checks::registry()) ids.emplace_back(check->id);
+  const auto close = profile::nearest(id, ids);
+  return fmt::format("unknown check '{}'{}; `dockaudit checks` lists them", id,
+                     close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close));
+}
+
+}  // namespace dockaudit::cli
