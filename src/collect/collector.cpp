@@ -13,6 +13,37 @@ using snapshot::Gathered;
 
 constexpr long kHttpNotFound = 404;
 
+// Processes of running and paused containers. dockerd runs ps on the host for
+// this; nothing is executed inside the container.
+void collect_processes(EngineClient& engine, Container& container) {
+  if (container.state != "running" && container.state != "paused") return;
+  const auto top = engine.get_json("/containers/" + container.id + "/top");
+  if (!top.ok()) {
+    container.processes.error = top.error;
+    return;
+  }
+  auto commands = map_top_commands(top.body);
+  if (!commands) {
+    container.processes.error = "GET /containers/" + container.id + "/top has no command column";
+    return;
+  }
+  container.processes.value = std::move(*commands);
+}
+
+void collect_execs(EngineClient& engine, Container& container) {
+  std::vector<snapshot::ExecInstance> execs;
+  for (const auto& id : container.exec_ids) {
+    const auto exec = engine.get_json("/exec/" + id + "/json");
+    if (exec.http_status == kHttpNotFound) continue;  // finished and forgotten
+    if (!exec.ok()) {
+      container.execs.error = exec.error;
+      return;
+    }
+    execs.push_back(map_exec_inspect(exec.body));
+  }
+  container.execs.value = std::move(execs);
+}
+
 Gathered<std::vector<Container>> collect_containers(EngineClient& engine) {
   using Result = Gathered<std::vector<Container>>;
   // all=1: stopped and created containers are audited too.
@@ -34,7 +65,10 @@ Gathered<std::vector<Container>> collect_containers(EngineClient& engine) {
       containers.push_back(std::move(listed));
       continue;
     }
-    containers.push_back(map_container_inspect(inspect.body));
+    auto inspected = map_container_inspect(inspect.body);
+    collect_processes(engine, inspected);
+    collect_execs(engine, inspected);
+    containers.push_back(std::move(inspected));
   }
   return {std::move(containers), ""};
 }
@@ -66,6 +100,7 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
 snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) {
   snapshot::Snapshot snapshot;
   snapshot.daemon_config = read_daemon_config(options.daemon_config_path);
+  if (!options.socket_path.empty()) snapshot.daemon_sockets.push_back(options.socket_path);
   snapshot.host = read_host_facts(options.host_root);
   collect_engine(engine, snapshot);
   return snapshot;

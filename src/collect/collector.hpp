@@ -12,6 +12,7 @@ namespace dockaudit::collect {
 
 struct CollectOptions {
   std::string daemon_config_path;
+  std::string socket_path;  // the socket being audited
   std::filesystem::path host_root = "/";
 };
 

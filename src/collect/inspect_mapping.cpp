@@ -1,5 +1,11 @@
 #include "src/collect/inspect_mapping.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "src/snapshot/capabilities.hpp"
+
 namespace dockaudit::collect {
 
 namespace {
@@ -37,6 +43,111 @@ std::vector<std::string> texts_at(const json& document, const char* pointer) {
   return texts;
 }
 
+std::vector<snapshot::Mount> map_mounts(const json& inspect) {
+  std::vector<snapshot::Mount> mounts;
+  const auto* listed = find(inspect, "/Mounts");
+  if (!listed || !listed->is_array()) return mounts;
+  for (const auto& entry : *listed) {
+    snapshot::Mount mount;
+    mount.type = text_at(entry, "/Type");
+    mount.source = text_at(entry, "/Source");
+    mount.destination = text_at(entry, "/Destination");
+    const auto* rw = find(entry, "/RW");
+    mount.read_write = !rw || !rw->is_boolean() || rw->get<bool>();
+    mount.propagation = text_at(entry, "/Propagation");
+    mounts.push_back(std::move(mount));
+  }
+  // --mount bind-propagation=... is recorded in HostConfig.Mounts; the
+  // top-level entry may leave it empty for containers not yet started.
+  const auto* requested = find(inspect, "/HostConfig/Mounts");
+  if (!requested || !requested->is_array()) return mounts;
+  for (const auto& entry : *requested) {
+    const auto propagation = text_at(entry, "/BindOptions/Propagation");
+    if (propagation.empty()) continue;
+    for (auto& mount : mounts) {
+      if (mount.destination == text_at(entry, "/Target") && mount.propagation.empty()) {
+        mount.propagation = propagation;
+      }
+    }
+  }
+  return mounts;
+}
+
+std::vector<snapshot::PortBinding> map_port_table(const json* table) {
+  std::vector<snapshot::PortBinding> ports;
+  if (!table || !table->is_object()) return ports;
+  for (const auto& [container_port, bindings] : table->items()) {
+    if (!bindings.is_array()) continue;  // null: exposed, not published
+    for (const auto& binding : bindings) {
+      ports.push_back({container_port, text_at(binding, "/HostIp"), text_at(binding, "/HostPort")});
+    }
+  }
+  return ports;
+}
+
+// Live bindings for running containers; the configured ones otherwise, so a
+// stopped container's ports are still judged.
+std::vector<snapshot::PortBinding> map_ports(const json& inspect) {
+  auto live = map_port_table(find(inspect, "/NetworkSettings/Ports"));
+  if (!live.empty()) return live;
+  return map_port_table(find(inspect, "/HostConfig/PortBindings"));
+}
+
+std::vector<std::string> map_devices(const json& inspect) {
+  std::vector<std::string> devices;
+  const auto* listed = find(inspect, "/HostConfig/Devices");
+  if (!listed || !listed->is_array()) return devices;
+  for (const auto& device : *listed) {
+    devices.push_back(text_at(device, "/PathOnHost") + ":" + text_at(device, "/PathInContainer") +
+                      ":" + text_at(device, "/CgroupPermissions"));
+  }
+  return devices;
+}
+
+std::vector<std::string> map_ulimits(const json& inspect) {
+  std::vector<std::string> ulimits;
+  const auto* listed = find(inspect, "/HostConfig/Ulimits");
+  if (!listed || !listed->is_array()) return ulimits;
+  for (const auto& limit : *listed) {
+    ulimits.push_back(fmt::format("{}={}:{}", text_at(limit, "/Name"), number_at(limit, "/Soft"),
+                                  number_at(limit, "/Hard")));
+  }
+  return ulimits;
+}
+
+std::vector<std::string> keys_at(const json& document, const char* pointer) {
+  std::vector<std::string> keys;
+  const auto* value = find(document, pointer);
+  if (!value || !value->is_object()) return keys;
+  for (const auto& item : value->items()) keys.push_back(item.key());
+  return keys;
+}
+
+std::optional<std::vector<std::string>> map_healthcheck(const json& inspect) {
+  const auto* test = find(inspect, "/Config/Healthcheck/Test");
+  if (!test || !test->is_array()) return std::nullopt;
+  return texts_at(inspect, "/Config/Healthcheck/Test");
+}
+
+void map_host_config(const json& inspect, snapshot::Container& container) {
+  container.cpu_shares = number_at(inspect, "/HostConfig/CpuShares");
+  container.cap_add = snapshot::normalise_capabilities(texts_at(inspect, "/HostConfig/CapAdd"));
+  container.cap_drop = snapshot::normalise_capabilities(texts_at(inspect, "/HostConfig/CapDrop"));
+  container.network_mode = text_at(inspect, "/HostConfig/NetworkMode");
+  container.pid_mode = text_at(inspect, "/HostConfig/PidMode");
+  container.ipc_mode = text_at(inspect, "/HostConfig/IpcMode");
+  container.uts_mode = text_at(inspect, "/HostConfig/UTSMode");
+  container.userns_mode = text_at(inspect, "/HostConfig/UsernsMode");
+  container.publish_all_ports = flag_at(inspect, "/HostConfig/PublishAllPorts");
+  container.readonly_rootfs = flag_at(inspect, "/HostConfig/ReadonlyRootfs");
+  container.restart_policy = {text_at(inspect, "/HostConfig/RestartPolicy/Name"),
+                              number_at(inspect, "/HostConfig/RestartPolicy/MaximumRetryCount")};
+  container.devices = map_devices(inspect);
+  container.device_cgroup_rules = texts_at(inspect, "/HostConfig/DeviceCgroupRules");
+  container.ulimits = map_ulimits(inspect);
+  container.cgroup_parent = text_at(inspect, "/HostConfig/CgroupParent");
+}
+
 std::string strip_leading_slash(std::string name) {
   if (!name.empty() && name.front() == '/') name.erase(0, 1);
   return name;
@@ -64,6 +175,15 @@ snapshot::Container map_container_inspect(const json& inspect) {
       snapshot::parse_security_options(texts_at(inspect, "/HostConfig/SecurityOpt"));
   container.apparmor_profile = text_at(inspect, "/AppArmorProfile");
   container.process_label = text_at(inspect, "/ProcessLabel");
+  container.image_id = text_at(inspect, "/Image");
+  container.pid = number_at(inspect, "/State/Pid");
+  container.mounts = map_mounts(inspect);
+  container.networks = keys_at(inspect, "/NetworkSettings/Networks");
+  container.ports = map_ports(inspect);
+  container.healthcheck = map_healthcheck(inspect);
+  container.health_status = text_at(inspect, "/State/Health/Status");
+  container.exec_ids = texts_at(inspect, "/ExecIDs");
+  map_host_config(inspect, container);
   return container;
 }
 
@@ -75,6 +195,35 @@ snapshot::Container map_container_list_entry(const json& entry) {
   container.image = text_at(entry, "/Image");
   container.state = text_at(entry, "/State");
   return container;
+}
+
+std::optional<std::vector<std::string>> map_top_commands(const json& top) {
+  const auto titles = texts_at(top, "/Titles");
+  const auto column = std::find_if(titles.begin(), titles.end(), [](const std::string& title) {
+    return title == "CMD" || title == "COMMAND";
+  });
+  const auto* rows = find(top, "/Processes");
+  if (column == titles.end() || !rows || !rows->is_array()) return std::nullopt;
+  const auto index = static_cast<std::size_t>(column - titles.begin());
+  std::vector<std::string> commands;
+  for (const auto& row : *rows) {
+    if (row.is_array() && index < row.size() && row[index].is_string()) {
+      commands.push_back(row[index].get<std::string>());
+    }
+  }
+  return commands;
+}
+
+snapshot::ExecInstance map_exec_inspect(const json& exec) {
+  snapshot::ExecInstance instance;
+  instance.id = text_at(exec, "/ID");
+  instance.privileged = flag_at(exec, "/ProcessConfig/privileged");
+  instance.user = text_at(exec, "/ProcessConfig/user");
+  instance.command = text_at(exec, "/ProcessConfig/entrypoint");
+  for (const auto& argument : texts_at(exec, "/ProcessConfig/arguments")) {
+    instance.command += " " + argument;
+  }
+  return instance;
 }
 
 void map_engine_info(const json& info, const json& version, snapshot::Engine& engine) {

@@ -2,6 +2,7 @@
 // as optional: engine versions and Podman differ in what they send.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,13 @@ snapshot::Container map_container_inspect(const nlohmann::json& inspect);
 // The container list entry's id, name and state, for containers whose inspect
 // failed.
 snapshot::Container map_container_list_entry(const nlohmann::json& entry);
+
+// The command column of GET /containers/{id}/top; nullopt when the answer has
+// no such column.
+std::optional<std::vector<std::string>> map_top_commands(const nlohmann::json& top);
+
+// GET /exec/{id}/json.
+snapshot::ExecInstance map_exec_inspect(const nlohmann::json& exec);
 
 // Fills the engine fields that /info and /version provide.
 void map_engine_info(const nlohmann::json& info, const nlohmann::json& version,

@@ -60,6 +60,36 @@ struct Engine {
   bool has_security_option(const std::string& name) const;
 };
 
+// One filesystem mount as the engine reports it (top-level Mounts[]), with
+// the propagation HostConfig.Mounts asked for where that is stricter.
+struct Mount {
+  std::string type;  // bind, volume, tmpfs
+  std::string source;  // the host path, for binds
+  std::string destination;
+  bool read_write = true;
+  std::string propagation;
+};
+
+// A published port: HostIp "" means every address, like 0.0.0.0 and ::.
+struct PortBinding {
+  std::string container_port;  // "80/tcp"
+  std::string host_ip;
+  std::string host_port;
+};
+
+struct RestartPolicy {
+  std::string name;  // "no", "always", "unless-stopped", "on-failure"; "" = no
+  std::int64_t maximum_retry_count = 0;
+};
+
+// Exec instances the engine still tracks for a container (GET /exec/{id}/json).
+struct ExecInstance {
+  std::string id;
+  bool privileged = false;
+  std::string user;  // "" = the container's user
+  std::string command;
+};
+
 struct Container {
   std::string id;
   std::string name;           // without the leading slash
@@ -77,6 +107,35 @@ struct Container {
   std::vector<SecurityOption> security_options;
   std::string apparmor_profile;
   std::string process_label;
+
+  std::string image_id;  // "Image": the sha256 id the container was created from
+  std::int64_t pid = 0;  // State.Pid; 0 when not running
+  std::int64_t cpu_shares = 0;
+  std::vector<std::string> cap_add;   // normalised: upper case, CAP_ prefix, ALL
+  std::vector<std::string> cap_drop;  // normalised likewise
+  std::vector<Mount> mounts;
+  std::string network_mode;
+  std::string pid_mode;
+  std::string ipc_mode;
+  std::string uts_mode;
+  std::string userns_mode;
+  std::vector<std::string> networks;  // names of attached networks
+  std::vector<PortBinding> ports;     // published ports, configured or live
+  bool publish_all_ports = false;
+  bool readonly_rootfs = false;
+  RestartPolicy restart_policy;
+  std::vector<std::string> devices;  // "host-path:container-path:permissions"
+  std::vector<std::string> device_cgroup_rules;
+  std::vector<std::string> ulimits;  // "nofile=soft:hard"
+  std::string cgroup_parent;
+  std::optional<std::vector<std::string>> healthcheck;  // Config.Healthcheck.Test
+  std::string health_status;                            // State.Health.Status
+  std::vector<std::string> exec_ids;
+
+  // Gathered from further engine calls. Neither value nor error: not
+  // gathered because it does not apply (processes of a stopped container).
+  Gathered<std::vector<std::string>> processes;  // GET /top commands; running only
+  Gathered<std::vector<ExecInstance>> execs;
 };
 
 struct HostFacts {
@@ -86,6 +145,8 @@ struct HostFacts {
 
 struct Snapshot {
   DaemonConfig daemon_config;
+  // Unix sockets the daemon is known to serve: the one audited, at least.
+  std::vector<std::string> daemon_sockets;
   Gathered<Engine> engine;
   Gathered<std::vector<Container>> containers;
   HostFacts host;
