@@ -26,7 +26,10 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
                          "no daemon.json: the daemon runs on its built-in defaults")};
     case DaemonConfig::State::accepted: {
       auto result = result_for(config, Status::pass, "dockerd accepts this file");
-      result.evidence.push_back({config.path, config.settings});
+      // Key names only: values may hold credentials (proxies, registry URLs).
+      auto keys = nlohmann::json::array();
+      for (const auto& item : config.settings.items()) keys.push_back(item.key());
+      result.evidence.push_back({config.path + " (keys set)", keys});
       return {result};
     }
     case DaemonConfig::State::unreadable:

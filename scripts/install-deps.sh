@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# Installs what dockaudit needs to build, test and run its demo, from Debian's
-# packages, skipping what is already there. Run as root on Debian 12.
+# Installs what dockaudit needs from Debian's packages, skipping what is
+# already there. Run as root on Debian 12.
+#
+#   install-deps.sh               build, tests and the demo (a private engine)
+#   install-deps.sh --build-only  only what building dockaudit needs: use this
+#                                 on a Docker host you want to audit
 set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config nlohmann-json3-dev libcurl4-openssl-dev
   libyaml-cpp-dev libboost-program-options-dev doctest-dev libfmt-dev)
 # The private test engine and the tools the end-to-end tests drive it with.
-engine_packages=(docker.io busybox-static jq curl util-linux)
+engine_packages=(busybox-static jq curl util-linux)
+
+wanted=("${build_packages[@]}")
+if [[ ${1-} != --build-only ]]; then
+  wanted+=("${engine_packages[@]}")
+  # Any installed dockerd will do (docker.io, or Docker CE, which conflicts
+  # with docker.io and must not be replaced).
+  command -v dockerd > /dev/null || wanted+=(docker.io)
+fi
 
 missing=()
-for package in "${build_packages[@]}" "${engine_packages[@]}"; do
+for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "install ok installed" ||
     missing+=("$package")
 done
@@ -20,12 +32,15 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 1
 fi
 
-# Installing docker.io must not start the machine's own Docker daemon: the
-# tests and the demo run a private one. policy-rc.d stops the package's
-# maintainer scripts from starting services during this install.
+# docker.io's maintainer scripts would start the machine's own Docker daemon
+# and enable it at boot; the tests and the demo run a private one instead.
+# policy-rc.d keeps the service from starting during this install, and the
+# units are disabled again afterwards, leaving the machine as it was.
+installing_docker=false
+[[ " ${missing[*]} " == *" docker.io "* ]] && installing_docker=true
 policy=/usr/sbin/policy-rc.d
 added_policy=false
-if [[ " ${missing[*]} " == *" docker.io "* && ! -e $policy ]]; then
+if $installing_docker && [[ ! -e $policy ]]; then
   printf '#!/bin/sh\nexit 101\n' > "$policy"
   chmod 0755 "$policy"
   added_policy=true
@@ -36,3 +51,7 @@ echo "install-deps: installing ${missing[*]}" >&2
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
   > /dev/null
+
+if $installing_docker && command -v systemctl > /dev/null && [[ -d /run/systemd/system ]]; then
+  systemctl disable --quiet docker.service docker.socket 2> /dev/null || true
+fi

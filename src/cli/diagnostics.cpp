@@ -2,14 +2,16 @@
 
 #include <ostream>
 
+#include "src/audit/json_text.hpp"
+
 namespace dockaudit::cli {
 
 void print_error(std::ostream& err, std::string_view message) {
-  err << "dockaudit: error: " << message << '\n';
+  err << "dockaudit: error: " << audit::printable(message) << '\n';
 }
 
 void print_warning(std::ostream& err, std::string_view message) {
-  err << "dockaudit: warning: " << message << '\n';
+  err << "dockaudit: warning: " << audit::printable(message) << '\n';
 }
 
 }  // namespace dockaudit::cli

@@ -103,11 +103,19 @@ Options parse_options(const std::vector<std::string>& arguments) {
   if (values.count("command")) {
     parse_command(values["command"].as<std::vector<std::string>>(), options);
   }
-  if (values.count("host")) options.host = values["host"].as<std::string>();
+  if (values.count("host")) {
+    options.host = values["host"].as<std::string>();
+    if (options.host->empty()) throw UsageError("--host is empty; give unix:///path/to/socket");
+  }
   options.daemon_config = values["daemon-config"].as<std::string>();
+  options.daemon_config_given = !values["daemon-config"].defaulted();
+  if (options.daemon_config.empty()) throw UsageError("--daemon-config is empty; give a path");
   options.profile = values["profile"].as<std::string>();
   options.format = parse_format(values["format"].as<std::string>());
-  if (values.count("output")) options.output = values["output"].as<std::string>();
+  if (values.count("output")) {
+    options.output = values["output"].as<std::string>();
+    if (options.output->empty()) throw UsageError("--output is empty; give a file path");
+  }
   options.no_color = values.count("no-color") > 0;
   return options;
 }

@@ -16,6 +16,7 @@ struct Options {
   Command command = Command::audit;
   std::optional<std::string> host;
   std::string daemon_config;
+  bool daemon_config_given = false;  // named on the command line, so it must exist
   std::string profile;
   Format format = Format::text;
   std::optional<std::string> output;

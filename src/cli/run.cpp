@@ -4,11 +4,13 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "src/audit/json_text.hpp"
 #include "src/cli/catalog.hpp"
 #include "src/cli/diagnostics.hpp"
 #include "src/cli/options.hpp"
@@ -30,10 +32,30 @@ std::string utc_now() {
 
 std::string render(const report::Report& report, const Options& options,
                    const Environment& environment) {
-  if (options.format == Format::json) return report::render_json(report).dump(2) + "\n";
+  if (options.format == Format::json) return audit::to_text(report::render_json(report), 2) + "\n";
   const bool color = !options.no_color && !environment.no_color_env && !options.output &&
                      environment.stdout_is_terminal;
   return report::render_text(report, color);
+}
+
+// Inputs that would make the run pointless are refused before anything is
+// audited: a daemon.json named on the command line that is not there, and a
+// report path whose directory does not exist.
+void check_inputs(const Options& options) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (options.daemon_config_given && !fs::exists(options.daemon_config, error)) {
+    throw UsageError(fmt::format("--daemon-config {}: no such file", options.daemon_config));
+  }
+  if (!options.output) return;
+  const auto directory = fs::absolute(*options.output).parent_path();
+  if (!fs::is_directory(directory, error)) {
+    throw UsageError(fmt::format("--output {}: directory {} does not exist", *options.output,
+                                 directory.string()));
+  }
+  if (fs::is_directory(*options.output, error)) {
+    throw UsageError(fmt::format("--output {} is a directory; give a file path", *options.output));
+  }
 }
 
 int audit(const Options& options, const Environment& environment) {
@@ -47,6 +69,7 @@ int audit(const Options& options, const Environment& environment) {
         profile::locate_profile(options.profile, profile::default_profile_dirs()));
     endpoint =
         collect::parse_endpoint(collect::choose_engine_url(options.host, environment.docker_host));
+    check_inputs(options);
   } catch (const std::exception& error) {
     print_error(err, error.what());
     return kUsageError;
@@ -54,7 +77,8 @@ int audit(const Options& options, const Environment& environment) {
 
   collect::CurlTransport transport(endpoint);
   collect::EngineClient engine(transport);
-  const auto snapshot = collect::collect(engine, {options.daemon_config, endpoint.socket_path, "/"});
+  const auto snapshot =
+      collect::collect(engine, {options.daemon_config, endpoint.socket_path, "/"});
   if (!snapshot.engine.ok()) print_warning(err, snapshot.engine.error);
 
   report::Report report;
@@ -70,7 +94,11 @@ int audit(const Options& options, const Environment& environment) {
 
   const auto text = render(report, options, environment);
   if (!options.output) {
-    *environment.out << text;
+    *environment.out << text << std::flush;
+    if (!*environment.out) {
+      print_error(err, "cannot write the report to standard output");
+      return kUsageError;
+    }
     return report.exit_code;
   }
   try {

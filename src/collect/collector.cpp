@@ -1,5 +1,11 @@
 #include "src/collect/collector.hpp"
 
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "src/audit/json_text.hpp"
 #include "src/collect/daemon_config.hpp"
 #include "src/collect/host_facts.hpp"
 #include "src/collect/inspect_mapping.hpp"
@@ -12,6 +18,39 @@ using snapshot::Container;
 using snapshot::Gathered;
 
 constexpr long kHttpNotFound = 404;
+
+// Every engine version sends these parts; without them the container's
+// settings cannot be told, and nothing may be read as its safe default.
+std::string malformed_inspect(const nlohmann::json& inspect) {
+  if (!inspect.is_object()) return "the inspect answer is not a JSON object";
+  for (const char* part : {"Config", "HostConfig", "State"}) {
+    if (!inspect.contains(part) || !inspect[part].is_object()) {
+      return fmt::format("the inspect answer has no {} object", part);
+    }
+  }
+  if (!inspect.contains("Id") || !inspect["Id"].is_string()) {
+    return "the inspect answer has no Id";
+  }
+  return "";
+}
+
+// The daemon checks decide from SecurityOptions; an answer without it cannot
+// say that a feature is off.
+std::string malformed_info(const nlohmann::json& info) {
+  if (!info.is_object()) return "GET /info answered something other than a JSON object";
+  if (!info.contains("SecurityOptions") || !info["SecurityOptions"].is_array()) {
+    return "GET /info answered without a SecurityOptions list";
+  }
+  return "";
+}
+
+// Engine ids are hex; anything else would change the request path.
+bool is_valid_id(const std::string& id) {
+  return !id.empty() && id.find("..") == std::string::npos &&
+         std::all_of(id.begin(), id.end(), [](unsigned char c) {
+           return std::isalnum(c) || c == '_' || c == '-' || c == '.';
+         });
+}
 
 // Processes of running and paused containers. dockerd runs ps on the host for
 // this; nothing is executed inside the container.
@@ -56,12 +95,19 @@ Gathered<std::vector<Container>> collect_containers(EngineClient& engine) {
   std::vector<Container> containers;
   for (const auto& entry : list.body) {
     auto listed = map_container_list_entry(entry);
-    if (listed.id.empty()) continue;
+    if (!is_valid_id(listed.id)) {
+      listed.name = listed.name.empty() ? "(unnamed list entry)" : listed.name;
+      listed.inspect_error = fmt::format("the container list holds an entry without a valid Id: {}",
+                                         audit::excerpt(entry, 120));
+      listed.id.clear();
+      containers.push_back(std::move(listed));
+      continue;
+    }
     const auto inspect = engine.get_json("/containers/" + listed.id + "/json");
     if (inspect.http_status == kHttpNotFound) continue;  // removed since the list
-    if (!inspect.ok() || !inspect.body.is_object()) {
-      listed.inspect_error =
-          inspect.ok() ? "the inspect answer is not a JSON object" : inspect.error;
+    const auto problem = inspect.ok() ? malformed_inspect(inspect.body) : inspect.error;
+    if (!problem.empty()) {
+      listed.inspect_error = problem;
       containers.push_back(std::move(listed));
       continue;
     }
@@ -83,8 +129,9 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
     return;
   }
   const auto info = engine.get_json("/info");
-  if (!info.ok()) {
-    snapshot.engine = Gathered<snapshot::Engine>::failure(info.error);
+  const auto info_problem = info.ok() ? malformed_info(info.body) : info.error;
+  if (!info_problem.empty()) {
+    snapshot.engine = Gathered<snapshot::Engine>::failure(info_problem);
   } else {
     snapshot::Engine details;
     details.endpoint = engine.describe();
@@ -103,6 +150,8 @@ snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) 
   if (!options.socket_path.empty()) snapshot.daemon_sockets.push_back(options.socket_path);
   snapshot.host = read_host_facts(options.host_root);
   collect_engine(engine, snapshot);
+  settle_for_engine_version(snapshot.daemon_config,
+                            snapshot.engine.ok() ? snapshot.engine.value->server_version : "");
   return snapshot;
 }
 

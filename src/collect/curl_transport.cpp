@@ -59,7 +59,8 @@ std::string describe_file_type(const std::string& path) {
   if (S_ISDIR(info.st_mode)) return "a directory";
   if (S_ISREG(info.st_mode)) return "a regular file";
   if (S_ISSOCK(info.st_mode)) return "";
-  return "not a socket";
+  if (S_ISFIFO(info.st_mode)) return "a FIFO";
+  return "a device or other special file";
 }
 
 std::string explain_connect_failure(const Endpoint& endpoint, long os_errno) {

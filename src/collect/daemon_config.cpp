@@ -1,12 +1,16 @@
 #include "src/collect/daemon_config.hpp"
 
+#include "src/audit/json_text.hpp"
+
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -19,7 +23,16 @@ namespace {
 using nlohmann::json;
 using snapshot::DaemonConfig;
 
-enum class KeyType { boolean, text, text_list, object, integer };
+enum class KeyType { boolean, text, text_list, text_map, object, integer };
+
+// Go's encoding/json refuses input nested deeper than this.
+constexpr std::size_t kMaxNestingDepth = 10000;
+
+// dockerd accepts a byte-order mark and an empty file from this major on.
+constexpr int kFirstTolerantMajor = 23;
+
+// Larger files are not read: no daemon.json is anywhere near this.
+constexpr std::uintmax_t kMaxConfigBytes = 16 * 1024 * 1024;
 
 // Keys whose Go type decides whether dockerd starts. Keys not listed here are
 // not type-checked yet.
@@ -66,7 +79,7 @@ const std::map<std::string, KeyType>& known_key_types() {
       {"live-restore", KeyType::boolean},
       {"log-driver", KeyType::text},
       {"log-level", KeyType::text},
-      {"log-opts", KeyType::object},
+      {"log-opts", KeyType::text_map},
       {"max-concurrent-downloads", KeyType::integer},
       {"max-concurrent-uploads", KeyType::integer},
       {"max-download-attempts", KeyType::integer},
@@ -103,6 +116,8 @@ std::string_view describe(KeyType type) {
       return "an array of strings";
     case KeyType::object:
       return "an object";
+    case KeyType::text_map:
+      return "an object whose values are strings";
     case KeyType::integer:
       return "an integer";
   }
@@ -120,7 +135,8 @@ bool has_type(const json& value, KeyType type) {
     case KeyType::object:
       return value.is_object();
     case KeyType::text_list:
-      if (!value.is_array()) return false;
+    case KeyType::text_map:
+      if (type == KeyType::text_list ? !value.is_array() : !value.is_object()) return false;
       for (const auto& item : value) {
         if (!item.is_string()) return false;
       }
@@ -200,6 +216,71 @@ std::map<std::string, snapshot::Position> locate_keys(std::string_view text) {
   return std::move(locator.positions);
 }
 
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80                    ? 1
+                               : lead >= 0xC2 && lead <= 0xDF ? 2
+                               : lead >= 0xE0 && lead <= 0xEF ? 3
+                               : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                              : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    }
+    if (valid && length == 3) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      valid = !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second >= 0xA0);
+    }
+    if (valid && length == 4) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      valid = !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second >= 0x90);
+    }
+    if (valid) {
+      clean.append(text.substr(i, length));
+      i += length;
+    } else {
+      clean += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    }
+  }
+  return clean;
+}
+
+// The offset where nesting first exceeds kMaxNestingDepth, if it does. A scan
+// rather than a parse, so no recursion or allocation grows with the depth.
+std::optional<std::size_t> find_excess_depth(std::string_view text) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNestingDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> major_version(const std::string& version) {
+  int major = 0;
+  const auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), major);
+  if (error != std::errc() || end == version.data()) return std::nullopt;
+  return major;
+}
+
 // nlohmann's message after its "[json.exception...] parse error at ...: " prefix.
 std::string plain_parse_message(const std::string& what) {
   const auto colon = what.find(": ");
@@ -233,16 +314,42 @@ snapshot::Position position_of(std::string_view text, std::size_t offset) {
   return position;
 }
 
-DaemonConfig parse_daemon_config(const std::string& path, std::string_view bytes) {
+DaemonConfig parse_daemon_config(const std::string& path, std::string_view raw) {
   DaemonConfig config;
   config.path = path;
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  if (raw.starts_with(bom)) {
+    config.quirks.push_back(DaemonConfig::Quirk::byte_order_mark);
+    raw.remove_prefix(bom.size());
+  }
+  // Go's decoder turns invalid UTF-8 inside strings into U+FFFD; doing the
+  // same keeps such a file valid, and a stray byte outside strings invalid.
+  const auto text = replace_invalid_utf8(raw);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    config.quirks.push_back(DaemonConfig::Quirk::empty);
+    config.state = DaemonConfig::State::accepted;
+    return config;
+  }
+  if (const auto too_deep = find_excess_depth(text)) {
+    return reject(std::move(config),
+                  fmt::format("nesting deeper than {} levels; dockerd's decoder refuses it",
+                              kMaxNestingDepth),
+                  position_of(text, *too_deep));
+  }
+
   json document;
   try {
-    document = json::parse(bytes.begin(), bytes.end());
+    document = json::parse(text);
   } catch (const json::parse_error& error) {
     // error.byte is 1-based and points at the character that stopped the parse.
     const auto offset = error.byte > 0 ? error.byte - 1 : 0;
-    return reject(std::move(config), plain_parse_message(error.what()), position_of(bytes, offset));
+    const auto message = plain_parse_message(error.what());
+    if (message.find("expected end of input") == std::string::npos) {
+      return reject(std::move(config), message, position_of(text, offset));
+    }
+    config.quirks.push_back(DaemonConfig::Quirk::several_documents);
+    config.second_document = position_of(text, offset);
+    document = json::parse(std::string_view(text).substr(0, offset), nullptr, false);
   }
   if (!document.is_object()) {
     return reject(
@@ -251,20 +358,57 @@ DaemonConfig parse_daemon_config(const std::string& path, std::string_view bytes
         {1, 1});
   }
 
-  config.key_positions = locate_keys(bytes);
+  config.key_positions = locate_keys(text);
   for (const auto& [key, value] : document.items()) {
     const auto known = known_key_types().find(key);
     if (known == known_key_types().end() || value.is_null()) continue;
     if (!has_type(value, known->second)) {
       return reject(std::move(config),
                     fmt::format("'{}' must be {}, but it is {} ({})", key, describe(known->second),
-                                type_name(value), value.dump()),
+                                type_name(value), audit::excerpt(value)),
                     config.key_positions[key]);
     }
   }
   config.state = DaemonConfig::State::accepted;
   config.settings = std::move(document);
   return config;
+}
+
+void settle_for_engine_version(DaemonConfig& config, const std::string& engine_version) {
+  if (config.state != DaemonConfig::State::accepted || config.quirks.empty()) return;
+  const auto major = major_version(engine_version);
+  const auto known = major.has_value();
+  const bool modern = known && *major >= kFirstTolerantMajor;
+  const auto version_text = known ? fmt::format("Docker {}", engine_version)
+                                  : std::string("an engine of unknown version");
+  for (const auto quirk : config.quirks) {
+    const bool rejected =
+        quirk == DaemonConfig::Quirk::several_documents ? !known || modern : !modern;
+    if (!rejected) continue;
+    switch (quirk) {
+      case DaemonConfig::Quirk::byte_order_mark:
+        config = reject(std::move(config),
+                        fmt::format("the file starts with a UTF-8 byte-order mark, which {} "
+                                    "refuses (Docker 23.0 and later accept it)",
+                                    version_text),
+                        {1, 1});
+        return;
+      case DaemonConfig::Quirk::empty:
+        config = reject(std::move(config),
+                        fmt::format("the file is empty, which {} refuses (EOF); Docker 23.0 "
+                                    "and later read it as {{}}",
+                                    version_text),
+                        {1, 1});
+        return;
+      case DaemonConfig::Quirk::several_documents:
+        config = reject(std::move(config),
+                        fmt::format("a second JSON document starts here; {} refuses it "
+                                    "(Docker 20.10 used only the first)",
+                                    version_text),
+                        config.second_document);
+        return;
+    }
+  }
 }
 
 DaemonConfig read_daemon_config(const std::string& path) {
@@ -280,6 +424,12 @@ DaemonConfig read_daemon_config(const std::string& path) {
   if (!S_ISREG(info.st_mode)) {
     config.state = DaemonConfig::State::unreadable;
     config.problem = "not a regular file";
+    return config;
+  }
+  if (static_cast<std::uintmax_t>(info.st_size) > kMaxConfigBytes) {
+    config.state = DaemonConfig::State::unreadable;
+    config.problem = fmt::format("{} bytes, more than the {} MiB dockaudit reads", info.st_size,
+                                 kMaxConfigBytes / (1024 * 1024));
     return config;
   }
   std::ifstream file(path, std::ios::binary);

@@ -14,6 +14,11 @@ inline constexpr const char* kDefaultDaemonConfigPath = "/etc/docker/daemon.json
 // Judges the bytes of a daemon.json; `path` only labels messages.
 snapshot::DaemonConfig parse_daemon_config(const std::string& path, std::string_view bytes);
 
+// Settles what depends on the engine version (a byte-order mark, an empty file,
+// a second document): an accepted file becomes rejected where that version of
+// dockerd refuses it. An unknown version is judged strictly.
+void settle_for_engine_version(snapshot::DaemonConfig& config, const std::string& engine_version);
+
 // Reads and judges the file at `path`; a missing file is State::absent.
 snapshot::DaemonConfig read_daemon_config(const std::string& path);
 

@@ -74,7 +74,7 @@ EngineAnswer EngineClient::get_json(const std::string& path) {
 
   EngineAnswer answer;
   answer.http_status = reply.value->status;
-  if (answer.http_status >= 400) {
+  if (answer.http_status < 200 || answer.http_status > 299) {
     answer.error = fmt::format("GET {} answered HTTP {}: {}", full_path, answer.http_status,
                                error_message(reply.value->body));
     return answer;

@@ -13,6 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Keeps sums of weights finite and meaningful.
+constexpr double kMaxWeight = 1000;
+
 const std::vector<std::string> kTopLevelKeys{"name", "description", "checks"};
 const std::vector<std::string> kSelectionKeys{"id", "severity", "weight"};
 const std::vector<std::string> kSeverities{"low", "medium", "high", "critical"};
@@ -23,8 +26,9 @@ class Reader {
 
   [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
     // yaml-cpp counts lines and columns from 0.
-    throw ProfileError(
-        fmt::format("{}:{}:{}: {}", path_.string(), mark.line + 1, mark.column + 1, message));
+    // yaml-cpp marks an empty document as -1:-1.
+    throw ProfileError(fmt::format("{}:{}:{}: {}", path_.string(), std::max(mark.line, 0) + 1,
+                                   std::max(mark.column, 0) + 1, message));
   }
 
   std::string suggestion(const std::string& word, const std::vector<std::string>& valid) const {
@@ -79,9 +83,10 @@ class Reader {
 
   double positive_number(const YAML::Node& node) const {
     double value = 0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0)) {
-      fail(node.Mark(), fmt::format("weight must be a positive number, not '{}'",
-                                    node.IsScalar() ? node.Scalar() : "a collection"));
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0) ||
+        value > kMaxWeight) {
+      fail(node.Mark(), fmt::format("weight must be a number above 0 and at most {}, not '{}'",
+                                    kMaxWeight, node.IsScalar() ? node.Scalar() : "a collection"));
     }
     return value;
   }
@@ -156,6 +161,15 @@ std::string nearest(const std::string& word, const std::vector<std::string>& can
 }
 
 Profile load_profile(const fs::path& path) {
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (error) {
+    throw ProfileError(
+        fmt::format("{}: cannot read the profile: {}", path.string(), error.message()));
+  }
+  if (!fs::is_regular_file(status)) {
+    throw ProfileError(fmt::format("{}: not a regular file", path.string()));
+  }
   YAML::Node root;
   try {
     root = YAML::LoadFile(path.string());

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "src/audit/json_text.hpp"
 #include "src/report/report.hpp"
 
 namespace dockaudit::report {
@@ -67,11 +68,11 @@ void render_finding(std::string& out, const Finding& finding, const Painter& pai
                     std::string_view indent) {
   const auto& result = finding.result;
   out += fmt::format("{}{} {} [{}] {}\n", indent, paint.status(result.status), result.check_id,
-                     audit::to_string(finding.severity), result.detail);
+                     audit::to_string(finding.severity), audit::printable(result.detail));
   if (result.status != Status::fail && result.status != Status::error) return;
   for (const auto& evidence : result.evidence) {
     out += fmt::format("{}      {} {} = {}\n", indent, paint.dim("seen:"), evidence.path,
-                       evidence.value.dump());
+                       audit::to_text(evidence.value));
   }
 }
 
@@ -121,9 +122,10 @@ void render_containers(std::string& out, const Report& report, const Painter& pa
   for (const auto& key : order) {
     const auto& target = targets[key];
     out += fmt::format(
-        "  {} {}\n", paint.bold(target.name),
+        "  {} {}\n", paint.bold(audit::printable(target.name)),
         paint.dim(target.id.empty() ? std::string()
-                                    : fmt::format("({}, {})", target.state, short_id(target.id))));
+                                    : fmt::format("({}, {})", audit::printable(target.state),
+                                                  audit::printable(short_id(target.id)))));
     for (const auto* finding : by_container[key]) render_finding(out, *finding, paint, "    ");
   }
 }
@@ -161,8 +163,8 @@ std::string render_header(const Report& report) {
       engine.ok() ? fmt::format("Docker {} (API {}) at {}", engine.value->server_version,
                                 engine.value->api_version, report.engine_url)
                   : fmt::format("{} (unreachable: {})", report.engine_url, engine.error);
-  return fmt::format("dockaudit {} · profile {} · {}\n\n", report.tool_version, report.profile_name,
-                     engine_text);
+  return fmt::format("dockaudit {} · profile {} · {}\n\n", report.tool_version,
+                     audit::printable(report.profile_name), audit::printable(engine_text));
 }
 
 }  // namespace

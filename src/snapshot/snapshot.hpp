@@ -39,10 +39,17 @@ struct DaemonConfig {
     accepted,
   };
 
+  // Inputs whose fate depends on the engine version: dockerd 23.0 and later
+  // accept a byte-order mark and an empty file but refuse a second document;
+  // 20.10 refuses the first two and uses only the first document.
+  enum class Quirk { byte_order_mark, empty, several_documents };
+
   std::string path;
   State state = State::absent;
-  std::string problem;  // for unreadable and rejected
-  Position position;    // for rejected: where dockerd's decoder stops
+  std::vector<Quirk> quirks;
+  Position second_document;  // for several_documents
+  std::string problem;       // for unreadable and rejected
+  Position position;         // for rejected: where dockerd's decoder stops
   nlohmann::json settings = nlohmann::json::object();  // only when accepted
   std::map<std::string, Position> key_positions;
 
@@ -63,7 +70,7 @@ struct Engine {
 // One filesystem mount as the engine reports it (top-level Mounts[]), with
 // the propagation HostConfig.Mounts asked for where that is stricter.
 struct Mount {
-  std::string type;  // bind, volume, tmpfs
+  std::string type;    // bind, volume, tmpfs
   std::string source;  // the host path, for binds
   std::string destination;
   bool read_write = true;

@@ -54,6 +54,7 @@ run c_good --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 50
 run c_zero --user 0:0
 run c_rootroot --user root:root
 run c_zerogid --user 0:1000
+run c_plus0 --user +0
 run c_nobody --user nobody
 run c_priv --privileged
 run c_quota --cpu-quota 50000
@@ -73,7 +74,7 @@ report="$work/report.json"
 expect_equal "exit code with failing containers" 1 $?
 expect_equal "report exit_code field" 1 "$(jq .exit_code "$report")"
 
-for c in c_root c_zero c_rootroot c_zerogid c_created c_exited c_paused; do
+for c in c_root c_zero c_rootroot c_zerogid c_plus0 c_created c_exited c_paused; do
   expect_status "$report" "$c" container.user fail
 done
 for c in c_good c_nobody; do expect_status "$report" "$c" container.user pass; done
@@ -110,7 +111,7 @@ for pair in c_created:created c_exited:exited c_paused:paused c_root:running \
   expect_equal "state of ${pair%%:*}" "${pair#*:}" "$(jq -r --arg c "${pair%%:*}" \
     '[.results[] | select(.target.name == $c)][0].target.state' "$report")"
 done
-expect_equal "containers audited" 16 \
+expect_equal "containers audited" 17 \
   "$(jq '[.results[] | select(.check == "container.user")] | length' "$report")"
 expect_equal "container ids are full" 64 \
   "$(jq -r '[.results[] | select(.target.name == "c_root")][0].target.id | length' "$report")"

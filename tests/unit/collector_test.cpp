@@ -55,3 +55,44 @@ TEST_CASE("an unreachable engine is recorded as an error for engine and containe
   CHECK_FALSE(snapshot.containers.ok());
   CHECK(snapshot.containers.error.find("does not exist") != std::string::npos);
 }
+
+TEST_CASE("an inspect answer without its HostConfig is an error, not a safe default") {
+  auto fake = testing::engine_with({"c_priv"});
+  const auto id = testing::container("c_priv").id;
+  auto inspect = testing::load_json("inspect/c_priv.json");
+  inspect.erase("HostConfig");
+  fake.answer_json("/v1.41/containers/" + id + "/json", inspect);
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  const auto& container = snapshot.containers.value->at(0);
+  CHECK(container.inspect_error == "the inspect answer has no HostConfig object");
+  CHECK_FALSE(container.privileged);
+  CHECK(container.name == "c_priv");
+}
+
+TEST_CASE("list entries without a usable Id are kept as errors, never requested") {
+  auto fake = testing::engine_with({});
+  fake.answer_json("/v1.41/containers/json?all=1",
+                   nlohmann::json::parse(R"([{"Names":["/noid"]}, {"Id": 5}, "text",
+                                             {"Id": "../../info", "Names": ["/sneaky"]}])"));
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  REQUIRE(snapshot.containers.value->size() == 4);
+  for (const auto& container : *snapshot.containers.value) {
+    CHECK(container.inspect_error.find("without a valid Id") != std::string::npos);
+  }
+  CHECK(snapshot.containers.value->at(3).name == "sneaky");
+  for (const auto& request : fake.requests) CHECK(request.find("..") == std::string::npos);
+}
+
+TEST_CASE("an /info answer without SecurityOptions makes the engine an error") {
+  auto fake = testing::engine_with({});
+  fake.answer_json("/v1.41/info", {{"SecurityOptions", "name=userns"}});
+  collect::EngineClient client(fake);
+  snapshot::Snapshot snapshot;
+  collect::collect_engine(client, snapshot);
+  CHECK_FALSE(snapshot.engine.ok());
+  CHECK(snapshot.engine.error.find("SecurityOptions") != std::string::npos);
+}

@@ -57,16 +57,67 @@ TEST_CASE("list and integer keys are type-checked too") {
   CHECK(judge(R"({"userns-remap": null})").state == State::accepted);
 }
 
-TEST_CASE("several top-level objects are rejected at the second") {
-  const auto config = judge("{\"debug\": true}\n{\"icc\": false}\n");
-  CHECK(config.state == State::rejected);
-  CHECK(config.position.line == 2);
-  CHECK(config.position.column == 1);
+TEST_CASE("a second document is refused by Docker 23 and later, used-first by 20.10") {
+  const auto text = "{\"debug\": true}\n{\"icc\": false}\n";
+  auto old_engine = judge(text);
+  settle_for_engine_version(old_engine, "20.10.24+dfsg1");
+  CHECK(old_engine.state == State::accepted);
+  CHECK(*old_engine.setting("debug") == true);
+  CHECK(old_engine.setting("icc") == nullptr);
+
+  for (const char* version : {"24.0.5", ""}) {
+    CAPTURE(version);
+    auto config = judge(text);
+    settle_for_engine_version(config, version);
+    CHECK(config.state == State::rejected);
+    CHECK(config.position.line == 2);
+    CHECK(config.position.column == 1);
+    CHECK(config.setting("debug") == nullptr);
+  }
+}
+
+TEST_CASE("an empty file or a byte-order mark is refused before Docker 23 only") {
+  for (const char* text : {"", "  \n", "\xEF\xBB\xBF{\"debug\": true}"}) {
+    CAPTURE(text);
+    auto old_engine = judge(text);
+    settle_for_engine_version(old_engine, "20.10.24+dfsg1");
+    CHECK(old_engine.state == State::rejected);
+    auto unknown = judge(text);
+    settle_for_engine_version(unknown, "");
+    CHECK(unknown.state == State::rejected);
+    auto modern = judge(text);
+    settle_for_engine_version(modern, "29.1.0");
+    CHECK(modern.state == State::accepted);
+  }
 }
 
 TEST_CASE("a top level that is not an object is rejected") {
   CHECK(judge("[]").state == State::rejected);
-  CHECK(judge("").state == State::rejected);
+  CHECK(judge("\"text\"").state == State::rejected);
+}
+
+TEST_CASE("invalid UTF-8 is replaced inside strings, as Go does, and refused outside") {
+  const auto inside = judge("{\"labels\": [\"a\xff\"]}");
+  REQUIRE(inside.state == State::accepted);
+  CHECK(inside.setting("labels")->at(0) == "a\xEF\xBF\xBD");
+  const auto outside = judge("{\xff}");
+  CHECK(outside.state == State::rejected);
+  CHECK(outside.position.column == 2);
+}
+
+TEST_CASE("nesting deeper than Go's decoder allows is refused at the place it happens") {
+  const auto deep = "{\"dns\":" + std::string(20000, '[') + std::string(20000, ']') + "}";
+  const auto config = judge(deep);
+  REQUIRE(config.state == State::rejected);
+  CHECK(config.position.line == 1);
+  // The object is level 1, so the 10000th '[' (column 7 + 10000) is level 10001.
+  CHECK(config.position.column == 7 + 10000);
+  CHECK(config.problem.find("deeper than 10000") != std::string::npos);
+}
+
+TEST_CASE("log-opts values must be strings") {
+  CHECK(judge(R"({"log-opts": {"max-size": 10}})").state == State::rejected);
+  CHECK(judge(R"({"log-opts": {"max-size": "10m"}})").state == State::accepted);
 }
 
 TEST_CASE("duplicate keys keep the last value, as dockerd does") {

@@ -122,3 +122,14 @@ TEST_CASE("an engine that accepts but never answers times out") {
   CHECK(reply.error.find("did not answer GET /_ping within 0.3 s") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a redirect or any non-2xx answer is an error, its body never trusted") {
+  FakeEngine engine;
+  engine.answer("/_ping", 200, "OK", {{"api-version", "1.41"}});
+  engine.answer("/v1.41/info", 302, R"({"SecurityOptions":["name=userns"]})");
+  EngineClient client(engine);
+  REQUIRE(client.negotiate().ok());
+  const auto answer = client.get_json("/info");
+  CHECK_FALSE(answer.ok());
+  CHECK(answer.error.find("HTTP 302") != std::string::npos);
+}

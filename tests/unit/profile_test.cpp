@@ -53,9 +53,24 @@ TEST_CASE("unknown keys, bad severities and bad weights are errors at their plac
   CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    severity: hgh\n")
             .find(":4:15: severity 'hgh' is not one of") != std::string::npos);
   CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    weight: -1\n")
-            .find(":4:13: weight must be a positive number") != std::string::npos);
+            .find(":4:13: weight must be a number above 0") != std::string::npos);
+  for (const char* weight : {".inf", "1e308", "nan", "abc", "0"}) {
+    CAPTURE(weight);
+    CHECK(error_of(std::string("name: x\nchecks:\n  - id: container.user\n    weight: ") + weight +
+                   "\n")
+              .find("weight must be a number above 0") != std::string::npos);
+  }
   CHECK(error_of("name: x\nchecks:\n  - id: container.user\n  - id: container.user\n")
             .find("selected twice") != std::string::npos);
+}
+
+TEST_CASE("an empty profile, a directory and a missing file are named clearly") {
+  CHECK(error_of("").find(".yaml:1:1:") != std::string::npos);
+  CHECK_THROWS_WITH_AS(load_profile(fs::temp_directory_path()),
+                       doctest::Contains("not a regular file"), ProfileError);
+  CHECK_THROWS_WITH_AS(load_profile("/nonexistent/p.yaml"),
+                       doctest::Contains("/nonexistent/p.yaml: cannot read the profile"),
+                       ProfileError);
 }
 
 TEST_CASE("YAML syntax errors carry line and column") {

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +24,13 @@ struct Captured {
     return env;
   }
 };
+
+// A daemon.json dockerd accepts, so runs do not depend on the machine's own.
+std::string empty_daemon_config() {
+  const auto path = std::filesystem::temp_directory_path() / "dockaudit-run-test-daemon.json";
+  std::ofstream(path) << "{}\n";
+  return path.string();
+}
 
 audit::Finding with_status(audit::Status status) {
   audit::Finding finding;
@@ -53,6 +62,33 @@ TEST_CASE("a bad flag or format is a usage error and audits nothing") {
   CHECK(format.out.str().empty());
 }
 
+TEST_CASE(
+    "a named daemon.json that does not exist, or an output directory that does not, "
+    "stops the run before it audits") {
+  Captured config;
+  CHECK(cli::run({"--daemon-config", "/etc/docker/deamon.json"}, config.environment()) ==
+        cli::kUsageError);
+  CHECK(config.err.str().find("--daemon-config /etc/docker/deamon.json: no such file") !=
+        std::string::npos);
+  Captured output;
+  CHECK(cli::run({"--output", "/nonexistent/dir/report.json"}, output.environment()) ==
+        cli::kUsageError);
+  CHECK(output.err.str().find("directory /nonexistent/dir does not exist") != std::string::npos);
+  for (const char* flag : {"--host", "--output", "--daemon-config"}) {
+    Captured empty;
+    CAPTURE(flag);
+    CHECK(cli::run({flag, ""}, empty.environment()) == cli::kUsageError);
+  }
+}
+
+TEST_CASE("a report that cannot be written to standard output is an error") {
+  Captured io;
+  io.out.setstate(std::ios::badbit);
+  CHECK(cli::run({"--host", "unix:///nonexistent/docker.sock", "--format", "json"},
+                 io.environment()) == cli::kUsageError);
+  CHECK(io.err.str().find("cannot write the report to standard output") != std::string::npos);
+}
+
 TEST_CASE("an unknown profile is a usage error that names it") {
   Captured io;
   CHECK(cli::run({"--profile", "nosuch"}, io.environment()) == cli::kUsageError);
@@ -62,7 +98,7 @@ TEST_CASE("an unknown profile is a usage error that names it") {
 TEST_CASE("an unreachable engine leaves engine checks in error and still checks daemon.json") {
   Captured io;
   const int code = cli::run({"--host", "unix:///nonexistent/docker.sock", "--daemon-config",
-                             "/nonexistent/daemon.json", "--format", "json"},
+                             empty_daemon_config(), "--format", "json"},
                             io.environment());
   CHECK(code == cli::kAuditIncomplete);
   const auto report = nlohmann::json::parse(io.out.str());
@@ -85,7 +121,7 @@ TEST_CASE("dockaudit checks lists the registry") {
 
 TEST_CASE("the text report is coloured on a terminal unless NO_COLOR or --no-color") {
   const std::vector<std::string> unreachable{"--host", "unix:///nonexistent/docker.sock",
-                                             "--daemon-config", "/nonexistent/daemon.json"};
+                                             "--daemon-config", empty_daemon_config()};
   const auto colored = [&](bool no_color_env, bool flag) {
     Captured io;
     auto env = io.environment();
