@@ -52,6 +52,24 @@ Judgement judge_pids(const snapshot::Container& container) {
           std::move(evidence)};
 }
 
+// CpuShares 0 means the default weight of 1024.
+constexpr std::int64_t kDefaultCpuShares = 1024;
+
+Judgement judge_cpu_priority(const snapshot::Container& container) {
+  auto judgement = judge_cpu(container);
+  judgement.evidence.push_back({"HostConfig.CpuShares", container.cpu_shares});
+  if (judgement.status == Status::pass) return judgement;
+  if (container.cpu_shares != 0 && container.cpu_shares != kDefaultCpuShares) {
+    return {Status::pass, fmt::format("CPU shares set to {}", container.cpu_shares),
+            std::move(judgement.evidence)};
+  }
+  return {Status::fail, "neither CPU shares nor a CPU limit is set", std::move(judgement.evidence)};
+}
+
+std::vector<audit::Result> evaluate_cpu_priority(const snapshot::Snapshot& snapshot) {
+  return judge_containers(snapshot, "container.cpu-priority", &judge_cpu_priority);
+}
+
 std::vector<audit::Result> evaluate_memory(const snapshot::Snapshot& snapshot) {
   return judge_containers(snapshot, "container.memory-limit", &judge_memory);
 }
@@ -113,6 +131,21 @@ const Check container_pids_limit{
         "Run the container with --pids-limit N (a positive number; 0 and -1 mean unlimited).",
     .reads = "HostConfig.PidsLimit of every container",
     .evaluate = &evaluate_pids,
+};
+
+const Check container_cpu_priority{
+    .id = "container.cpu-priority",
+    .title = "Containers have CPU shares or a CPU limit",
+    .scope = audit::Scope::container,
+    .severity = audit::Severity::low,
+    .level = 1,
+    .cis = {"5.12", "5.12", "5.12"},
+    .rationale =
+        "With default shares every container weighs the same under contention; setting shares "
+        "or a limit keeps less important containers from crowding out the rest.",
+    .remediation = "Run with --cpu-shares (relative weight) or --cpus (a hard limit).",
+    .reads = "HostConfig.CpuShares (0 and 1024 are the default), NanoCpus, CpuQuota, CpusetCpus",
+    .evaluate = &evaluate_cpu_priority,
 };
 
 }  // namespace dockaudit::checks

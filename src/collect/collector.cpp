@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "src/audit/json_text.hpp"
+#include "src/collect/container_host_facts.hpp"
 #include "src/collect/daemon_config.hpp"
 #include "src/collect/host_facts.hpp"
 #include "src/collect/inspect_mapping.hpp"
@@ -152,6 +153,14 @@ snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) 
   collect_engine(engine, snapshot);
   settle_for_engine_version(snapshot.daemon_config,
                             snapshot.engine.ok() ? snapshot.engine.value->server_version : "");
+  if (snapshot.containers.ok()) {
+    const auto docker_root = snapshot.engine.ok() ? snapshot.engine.value->docker_root_dir : "";
+    for (auto& container : *snapshot.containers.value) {
+      if (container.inspect_error.empty()) {
+        read_container_host_facts(options.host_root, docker_root, container);
+      }
+    }
+  }
   return snapshot;
 }
 

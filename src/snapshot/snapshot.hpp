@@ -62,6 +62,8 @@ struct Engine {
   std::string api_version;     // negotiated from /_ping
   std::string server_version;  // /version Version
   std::string operating_system;
+  std::string docker_root_dir;                // /info DockerRootDir
+  std::string swarm_state;                    // /info Swarm.LocalNodeState
   std::vector<std::string> security_options;  // /info SecurityOptions, raw
 
   bool has_security_option(const std::string& name) const;
@@ -143,6 +145,12 @@ struct Container {
   // gathered because it does not apply (processes of a stopped container).
   Gathered<std::vector<std::string>> processes;  // GET /top commands; running only
   Gathered<std::vector<ExecInstance>> execs;
+
+  // Read on the engine's host. The flag of the running process (from
+  // /proc/<pid>/status NoNewPrivs), and the daemon default copied into
+  // <DockerRootDir>/containers/<id>/config.v2.json when it was created.
+  Gathered<bool> no_new_privs_process;
+  Gathered<bool> no_new_privs_stored;
 };
 
 struct HostFacts {

@@ -11,16 +11,12 @@ using audit::Status;
 
 namespace {
 
-Status status_of(const checks::Check& check, const std::string& fixture) {
-  const auto results = check.evaluate(testing::snapshot_with({testing::container(fixture)}));
-  REQUIRE(results.size() == 1);
-  return results.front().status;
-}
+using testing::status_of;
 
 Status status_of_user(const std::string& user) {
   auto container = testing::container("c_default");
   container.user = user;
-  const auto results = checks::container_user.evaluate(testing::snapshot_with({container}));
+  const auto results = testing::results_of(checks::container_user, {container});
   REQUIRE(results.size() == 1);
   CHECK(results.front().evidence.front().path == "Config.User");
   CHECK(results.front().evidence.front().value == user);

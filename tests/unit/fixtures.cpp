@@ -35,6 +35,21 @@ snapshot::Snapshot snapshot_with(std::vector<snapshot::Container> containers,
   return snapshot;
 }
 
+std::vector<audit::Result> results_of(const checks::Check& check,
+                                      std::vector<snapshot::Container> containers) {
+  return check.evaluate(snapshot_with(std::move(containers)));
+}
+
+audit::Status status_of(const checks::Check& check, const snapshot::Container& container) {
+  const auto results = results_of(check, {container});
+  if (results.size() != 1) throw std::runtime_error("expected one result");
+  return results.front().status;
+}
+
+audit::Status status_of(const checks::Check& check, const std::string& fixture) {
+  return status_of(check, container(fixture));
+}
+
 void FakeEngine::answer(const std::string& path, long status, std::string body,
                         std::map<std::string, std::string> headers) {
   answers_[path] = {status, std::move(body), std::move(headers)};

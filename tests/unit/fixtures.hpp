@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/check.hpp"
 #include "src/collect/transport.hpp"
 #include "src/snapshot/snapshot.hpp"
 
@@ -22,6 +23,14 @@ snapshot::Container container(const std::string& name);
 // A snapshot of a reachable engine (info fixture) holding these containers.
 snapshot::Snapshot snapshot_with(std::vector<snapshot::Container> containers,
                                  const std::string& info = "info/info-default.json");
+
+// The status one check gives one container.
+audit::Status status_of(const checks::Check& check, const snapshot::Container& container);
+audit::Status status_of(const checks::Check& check, const std::string& fixture);
+
+// One check's results on these containers.
+std::vector<audit::Result> results_of(const checks::Check& check,
+                                      std::vector<snapshot::Container> containers);
 
 class FakeEngine final : public collect::Transport {
  public:
