@@ -54,9 +54,12 @@ std::vector<std::pair<std::string, std::string>> validated_keys(const json& sett
   return keys;
 }
 
-void judge_file_keys(const snapshot::DaemonConfig& file, int major, EffectiveConfig& config) {
+void judge_file_keys(const snapshot::DaemonConfig& file, const std::string& engine_version,
+                     EffectiveConfig& config) {
+  const auto major = major_version(engine_version);
   const auto accepted = accepted_daemon_json_keys(major);
-  const auto dockerd = major == 0 ? std::string("dockerd") : fmt::format("dockerd {}", major);
+  const auto dockerd =
+      engine_version.empty() ? std::string("dockerd") : fmt::format("dockerd {}", engine_version);
   for (const auto& [key, holder] : validated_keys(file.settings)) {
     const auto where = place(file, holder);
     if (!is_accepted_daemon_json_key(key, major)) {
@@ -160,7 +163,7 @@ EffectiveConfig merge_effective_config(const MergeInputs& inputs) {
       if (value.is_null()) continue;  // null leaves the default in place
       config.settings[key] = {value, Origin::file, place(*inputs.file, key)};
     }
-    judge_file_keys(*inputs.file, major_version(inputs.defaults.engine_version), config);
+    judge_file_keys(*inputs.file, inputs.defaults.engine_version, config);
   }
   if (inputs.flags) merge_flags(inputs, config);
   return config;

@@ -119,8 +119,8 @@ TEST_CASE("a key dockerd does not know is a problem with a suggestion") {
   REQUIRE(unknown.size() == 2);
   CHECK(unknown[0].key == "icc ");
   CHECK(unknown[0].message.find("did you mean 'icc'?") != std::string::npos);
-  CHECK(unknown[1].message.find("/etc/docker/daemon.json:1:2: 'live-restor' is not a dockerd 20 "
-                                "option") != std::string::npos);
+  CHECK(unknown[1].message.find("/etc/docker/daemon.json:1:2: 'live-restor' is not a dockerd "
+                                "20.10.24+dfsg1 option") != std::string::npos);
   CHECK(unknown[1].message.find("did you mean 'live-restore'?") != std::string::npos);
 }
 
