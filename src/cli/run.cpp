@@ -54,7 +54,8 @@ int audit(const Options& options, const Environment& environment) {
 
   collect::CurlTransport transport(endpoint);
   collect::EngineClient engine(transport);
-  const auto snapshot = collect::collect(engine, {options.daemon_config, "/"});
+  const auto snapshot =
+      collect::collect(engine, {options.daemon_config, "/", endpoint.socket_path});
   if (!snapshot.engine.ok()) print_warning(err, snapshot.engine.error);
 
   report::Report report;
