@@ -6,6 +6,7 @@
 #include "src/collect/dockerd_process.hpp"
 #include "src/collect/effective_config.hpp"
 #include "src/collect/host_facts.hpp"
+#include "src/collect/host_path.hpp"
 #include "src/collect/inspect_mapping.hpp"
 #include "src/collect/systemd_units.hpp"
 
@@ -74,8 +75,7 @@ void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot)
   // The user's own path is read as given; dockerd's paths are on the audited host.
   const bool on_host = !options.daemon_config_path.has_value();
   snapshot.daemon_config = read_daemon_config(
-      on_host ? (options.host_root / std::filesystem::path(choice.path).relative_path()).string()
-              : choice.path);
+      on_host ? host_path(options.host_root, choice.path).string() : choice.path);
   snapshot.daemon_config.path = choice.path;
   daemon.config_path_reason = choice.reason;
 

@@ -13,9 +13,8 @@ using snapshot::Origin;
 using snapshot::Setting;
 
 // Releases in which a default changed.
-constexpr int kSeccompBuiltinSince = 23;  // "builtin" replaces "" (engine-facts §1.4)
-constexpr int kIp6tablesOnSince = 27;     // ip6tables on by default (27.0 release notes)
-constexpr int kAssumedMajor = 20;         // when the engine cannot be asked
+constexpr int kIp6tablesOnSince = 27;  // ip6tables on by default (27.0 release notes)
+constexpr int kAssumedMajor = 20;      // when the engine cannot be asked
 
 std::string describe_version(const std::string& version) {
   if (version.empty()) return "default for Docker 20.10 (engine version unknown)";

@@ -11,6 +11,9 @@
 
 namespace dockaudit::collect {
 
+// From this release the built-in seccomp profile is spelled "builtin", not "".
+inline constexpr int kSeccompBuiltinSince = 23;
+
 // The major number of an engine version: "20.10.24+dfsg1" is 20, "29.1.0"
 // is 29; 0 when `version` is empty or unreadable.
 int major_version(const std::string& version);

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "src/collect/host_path.hpp"
+
 namespace dockaudit::collect {
 
 namespace {
@@ -27,11 +29,6 @@ constexpr const char* kDockerdName = "dockerd";
 // Environment variables dockerd reads for its own defaults (engine-facts §2.1).
 const std::vector<std::string> kRecordedEnvironment{"DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
                                                     "DOCKER_MIN_API_VERSION"};
-
-// `path` as seen on the audited host, under `root`.
-fs::path under(const fs::path& root, const std::string& path) {
-  return root / fs::path(path).relative_path();
-}
 
 fs::path proc_dir(const fs::path& root, int pid) { return root / "proc" / std::to_string(pid); }
 
@@ -66,7 +63,7 @@ snapshot::Gathered<std::set<std::string>> socket_inodes(const ProcessSearch& sea
     return decltype(socket_inodes(search))::failure(
         fmt::format("cannot read {}: {}", table_path.string(), table.error));
   }
-  const auto wanted = under(search.root, search.socket_path);
+  const auto wanted = host_path(search.root, search.socket_path);
   std::set<std::string> inodes;
   std::istringstream lines(*table.value);
   std::string line;
@@ -80,7 +77,7 @@ snapshot::Gathered<std::set<std::string>> socket_inodes(const ProcessSearch& sea
     for (int column = 0; column < 6; ++column) fields >> skipped;
     fields >> inode >> path;
     if (path.empty()) continue;
-    if (path == search.socket_path || same_file(under(search.root, path), wanted)) {
+    if (path == search.socket_path || same_file(host_path(search.root, path), wanted)) {
       inodes.insert(inode);
     }
   }
@@ -130,7 +127,7 @@ snapshot::Gathered<int> socket_owner(const fs::path& root, const std::set<std::s
 }
 
 snapshot::Gathered<int> pidfile_owner(const ProcessSearch& search) {
-  const auto path = under(search.root, search.pidfile);
+  const auto path = host_path(search.root, search.pidfile);
   const auto text = read_text(path);
   if (!text.ok()) return snapshot::Gathered<int>::failure(text.error);
   const auto pid = parse_pid(first_line(*text.value));

@@ -27,7 +27,6 @@ const std::vector<std::string> kUnflattenedKeys{
 // The only key whose file and flag values merge instead of conflicting.
 constexpr const char* kMergedKey = "runtimes";
 constexpr const char* kHostsKey = "hosts";
-constexpr const char* kSocketActivation = "fd://";
 
 std::string place(const snapshot::DaemonConfig& file, const std::string& key) {
   const auto found = file.key_positions.find(key);
@@ -40,8 +39,10 @@ std::string flag_source(const FlagSetting& setting, const std::string& flags_sou
 }
 
 // The keys dockerd validates, each with the top-level key that holds it.
-std::vector<std::pair<std::string, std::string>> validated_keys(const json& settings) {
-  std::vector<std::pair<std::string, std::string>> keys;
+using ValidatedKeys = std::vector<std::pair<std::string, std::string>>;
+
+ValidatedKeys validated_keys(const json& settings) {
+  ValidatedKeys keys;
   for (const auto& [key, value] : settings.items()) {
     const bool whole =
         std::find(kUnflattenedKeys.begin(), kUnflattenedKeys.end(), key) != kUnflattenedKeys.end();
@@ -92,11 +93,10 @@ const FlagSpec* spec_for_key(const std::string& key) {
   return found == specs.end() ? nullptr : &*found;
 }
 
-std::optional<std::string> file_key_for_flag(const snapshot::DaemonConfig& file,
+std::optional<std::string> file_key_for_flag(const ValidatedKeys& file_keys,
                                              const std::string& key) {
-  const auto validated = validated_keys(file.settings);
   const auto* spec = spec_for_key(key);
-  for (const auto& [name, holder] : validated) {
+  for (const auto& [name, holder] : file_keys) {
     if (name == key || (spec && name == spec->name)) return holder;
   }
   return std::nullopt;
@@ -120,10 +120,10 @@ std::string conflict_message(const MergeInputs& inputs, const std::string& key,
 void merge_flags(const MergeInputs& inputs, EffectiveConfig& config) {
   const bool file_accepted =
       inputs.file && inputs.file->state == snapshot::DaemonConfig::State::accepted;
+  const auto file_keys = file_accepted ? validated_keys(inputs.file->settings) : ValidatedKeys{};
   for (const auto& [key, flag] : inputs.flags->settings) {
     auto& setting = config.settings[key];
-    const auto file_key =
-        file_accepted ? file_key_for_flag(*inputs.file, key) : std::optional<std::string>();
+    const auto file_key = file_key_for_flag(file_keys, key);
     if (key == kMergedKey && setting.origin == Origin::file) {
       setting.value.update(flag.value);
       setting.source += " and " + flag_source(flag, inputs.flags_source);

@@ -12,6 +12,9 @@
 
 namespace dockaudit::collect {
 
+// The -H value by which systemd hands dockerd its listening sockets.
+inline constexpr const char* kSocketActivation = "fd://";
+
 struct MergeInputs {
   DefaultsContext defaults;
   const snapshot::DaemonConfig* file = nullptr;  // values only when accepted

@@ -13,7 +13,6 @@ using snapshot::EffectiveConfig;
 using snapshot::Origin;
 
 constexpr int kNoNewPrivilegesReportedSince = 24;  // /info name=no-new-privileges
-constexpr int kSeccompBuiltinSince = 23;
 // Stands for a remap user the engine applies but does not name.
 constexpr const char* kUnnamedRemap = "(enabled; the user is not reported by the engine)";
 

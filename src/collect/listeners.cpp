@@ -10,8 +10,6 @@ namespace dockaudit::collect {
 
 namespace {
 
-constexpr const char* kSocketActivation = "fd://";
-
 // ListenStream= as an API address: a path or @abstract name is a unix
 // socket; a bare port listens on every address; ADDRESS:PORT is TCP.
 std::string listen_stream_address(const std::string& value) {

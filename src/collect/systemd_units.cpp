@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "src/collect/host_path.hpp"
+
 namespace dockaudit::collect {
 
 namespace {
@@ -19,10 +21,6 @@ using snapshot::UnitValue;
 
 constexpr const char* kMaskTarget = "/dev/null";
 constexpr const char* kDropInSuffix = ".conf";
-
-fs::path under(const fs::path& root, const std::string& path) {
-  return root / fs::path(path).relative_path();
-}
 
 struct Entry {
   std::string section;
@@ -152,7 +150,7 @@ void apply_environment_assignments(const std::string& value,
 void read_environment_file(const fs::path& root, const UnitValue& setting, SystemdUnit& unit) {
   const bool optional = setting.value.starts_with("-");
   const auto path = optional ? setting.value.substr(1) : setting.value;
-  std::ifstream file(under(root, path));
+  std::ifstream file(host_path(root, path));
   if (!file) {
     if (!optional) {
       unit.problems.push_back(
@@ -209,7 +207,8 @@ std::optional<std::string> find_fragment(const fs::path& root, const std::string
   for (const auto& dir : unit_directories()) {
     const auto candidate = dir + "/" + name;
     std::error_code error;
-    if (fs::is_symlink(under(root, candidate), error) || fs::exists(under(root, candidate))) {
+    if (fs::is_symlink(host_path(root, candidate), error) ||
+        fs::exists(host_path(root, candidate))) {
       return candidate;
     }
   }
@@ -223,7 +222,7 @@ std::vector<std::string> find_drop_ins(const fs::path& root, const std::string& 
   for (const auto& dir : unit_directories()) {
     const auto drop_in_dir = dir + "/" + name + ".d";
     std::error_code error;
-    for (const auto& entry : fs::directory_iterator(under(root, drop_in_dir), error)) {
+    for (const auto& entry : fs::directory_iterator(host_path(root, drop_in_dir), error)) {
       const auto file_name = entry.path().filename().string();
       if (!file_name.ends_with(kDropInSuffix)) continue;
       by_file_name.emplace(file_name, drop_in_dir + "/" + file_name);
@@ -236,7 +235,7 @@ std::vector<std::string> find_drop_ins(const fs::path& root, const std::string& 
 
 bool is_masked(const fs::path& root, const std::string& fragment) {
   std::error_code error;
-  return fs::read_symlink(under(root, fragment), error) == kMaskTarget;
+  return fs::read_symlink(host_path(root, fragment), error) == kMaskTarget;
 }
 
 void finish(const fs::path& root, const RawUnit& raw, SystemdUnit& unit) {
@@ -297,7 +296,7 @@ std::optional<SystemdUnit> read_unit(const fs::path& root, const std::string& na
   std::vector<std::string> files{*fragment};
   files.insert(files.end(), unit.drop_in_paths.begin(), unit.drop_in_paths.end());
   for (const auto& file : files) {
-    for (const auto& entry : read_entries(under(root, file), file, unit.problems)) {
+    for (const auto& entry : read_entries(host_path(root, file), file, unit.problems)) {
       apply(entry, unit, raw);
     }
   }
