@@ -7,9 +7,10 @@ using namespace dockaudit;
 
 namespace {
 
-// Two dockerd processes: pid 100 serves /tmp/other/docker.sock and is named
-// by the pidfile; pid 200 holds /run/docker.sock, which systemd (pid 1) holds
-// too. /var/run links to /run.
+// pid 100, a dockerd, serves /tmp/other/docker.sock and is named by the
+// pidfile; pid 200, a dockerd, holds /run/docker.sock, which systemd (pid 1)
+// holds too; pid 400, a dockerd, has descriptors nobody can list, and no
+// readable process holds /run/locked.sock. /var/run links to /run.
 collect::ProcessSearch two_daemons(const std::string& socket) {
   return {testing::fixture_path("proc-two-daemons"), socket};
 }
@@ -73,4 +74,15 @@ TEST_CASE("a process without a /proc entry is an error") {
   const auto found = collect::read_dockerd_process(testing::fixture_path("proc-two-daemons"), 999);
   REQUIRE_FALSE(found.ok());
   CHECK(found.error.find("/proc/999/cmdline") != std::string::npos);
+}
+
+TEST_CASE("a dockerd whose descriptors cannot be listed is named in the error") {
+  // pid 400's fd is a plain file, standing in for EACCES when not root.
+  collect::ProcessSearch search{testing::fixture_path("proc-two-daemons"), "/run/locked.sock",
+                                "/run/missing.pid"};
+  const auto found = collect::find_dockerd(search);
+  REQUIRE_FALSE(found.ok());
+  CHECK(found.error.find("no readable dockerd process holds it; unreadable: ") !=
+        std::string::npos);
+  CHECK(found.error.find("/proc/400/fd: Not a directory") != std::string::npos);
 }
