@@ -85,6 +85,13 @@ void judge_file_keys(const snapshot::DaemonConfig& file, const std::string& engi
   }
 }
 
+// Keys dockerd ignores, or refuses, never reach its configuration. An object
+// value is judged by its members instead ("proxies" holds "http-proxy").
+bool has_effect(const std::string& key, const json& value, int major) {
+  if (value.is_object()) return true;
+  return is_accepted_daemon_json_key(key, major) && !replacement_for_ignored_key(key);
+}
+
 // dockerd compares a flag's name and its daemon.json key with the file's keys.
 const FlagSpec* spec_for_key(const std::string& key) {
   const auto& specs = dockerd_flag_specs();
@@ -159,8 +166,10 @@ EffectiveConfig merge_effective_config(const MergeInputs& inputs) {
   config.settings = built_in_defaults(inputs.defaults);
 
   if (inputs.file && inputs.file->state == snapshot::DaemonConfig::State::accepted) {
+    const auto major = major_version(inputs.defaults.engine_version);
     for (const auto& [key, value] : inputs.file->settings.items()) {
       if (value.is_null()) continue;  // null leaves the default in place
+      if (!has_effect(key, value, major)) continue;
       config.settings[key] = {value, Origin::file, place(*inputs.file, key)};
     }
     judge_file_keys(*inputs.file, inputs.defaults.engine_version, config);

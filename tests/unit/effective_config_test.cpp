@@ -122,6 +122,7 @@ TEST_CASE("a key dockerd does not know is a problem with a suggestion") {
   CHECK(unknown[1].message.find("/etc/docker/daemon.json:1:2: 'live-restor' is not a dockerd "
                                 "20.10.24+dfsg1 option") != std::string::npos);
   CHECK(unknown[1].message.find("did you mean 'live-restore'?") != std::string::npos);
+  CHECK(config.find("live-restor") == nullptr);
 }
 
 TEST_CASE("members of an object value are validated as keys, except under log-opts") {
@@ -140,6 +141,8 @@ TEST_CASE("singular keys are accepted but ignored, and say which key to use") {
   CHECK(ignored[0].message.find("the key is 'insecure-registries'") != std::string::npos);
   CHECK(ignored[1].message.find("the key is 'labels'") != std::string::npos);
   CHECK(problems_of(config, Kind::unknown_key).empty());
+  CHECK(config.find("label") == nullptr);
+  CHECK(config.find("labels")->origin == Origin::built_in_default);
 }
 
 TEST_CASE("a singular key in the file conflicts with its flag too") {
