@@ -7,6 +7,7 @@
 namespace dockaudit::checks {
 
 extern const Check daemon_config_file;
+extern const Check daemon_config_drift;
 extern const Check daemon_userns_remap;
 extern const Check daemon_swarm_mode;
 

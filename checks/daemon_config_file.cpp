@@ -18,8 +18,33 @@ audit::Result result_for(const DaemonConfig& config, Status status, std::string 
   return result;
 }
 
+// Problems of the configuration on disk that the parse alone cannot see.
+std::vector<std::string> restart_problems(const snapshot::Snapshot& snapshot) {
+  using Kind = snapshot::ConfigProblem::Kind;
+  std::vector<std::string> messages;
+  for (const auto& problem : snapshot.daemon.effective.problems) {
+    if (problem.kind == Kind::flag_and_file || problem.kind == Kind::unknown_key ||
+        problem.kind == Kind::ignored_key || problem.kind == Kind::unit_problem) {
+      messages.push_back(problem.message);
+    }
+  }
+  return messages;
+}
+
 std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
   const auto& config = snapshot.daemon_config;
+  if (config.state == DaemonConfig::State::absent ||
+      config.state == DaemonConfig::State::accepted) {
+    const auto problems = restart_problems(snapshot);
+    if (!problems.empty()) {
+      auto result =
+          result_for(config, Status::fail,
+                     fmt::format("{} problem{} with the configuration on disk: {}", problems.size(),
+                                 problems.size() == 1 ? "" : "s", fmt::join(problems, "; ")));
+      result.evidence.push_back({"configuration problems", problems});
+      return {result};
+    }
+  }
   switch (config.state) {
     case DaemonConfig::State::absent:
       return {result_for(config, Status::pass,
@@ -54,7 +79,7 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
 
 const Check daemon_config_file{
     .id = "daemon.config-file",
-    .title = "daemon.json is a file dockerd accepts",
+    .title = "dockerd would start with the configuration on disk",
     .scope = audit::Scope::daemon,
     .severity = audit::Severity::high,
     .level = 1,
@@ -67,8 +92,9 @@ const Check daemon_config_file{
         "Fix the place named in the finding; `dockerd --validate --config-file FILE` (Docker 23 "
         "and later) confirms the result before a restart.",
     .reads =
-        "the daemon.json in force (--daemon-config), decoded as dockerd decodes it: syntax, "
-        "top-level object, value types of known keys",
+        "the daemon.json in force (--daemon-config, else the running dockerd's --config-file), "
+        "decoded as dockerd decodes it (syntax, value types, unknown and ignored keys), against "
+        "the dockerd flags and systemd units: a key both in the file and a flag stops dockerd",
     .evaluate = &evaluate,
 };
 

@@ -10,18 +10,18 @@ namespace {
 
 // Daemon checks first, then container checks in benchmark order.
 const Check* const kChecks[] = {
-    &daemon_config_file,       &daemon_userns_remap,        &daemon_swarm_mode,
-    &container_user,           &container_apparmor,         &container_selinux,
-    &container_capabilities,   &container_privileged,       &container_sensitive_mounts,
-    &container_sshd,           &container_privileged_ports, &container_ports_needed,
-    &container_host_network,   &container_memory_limit,     &container_cpu_limit,
-    &container_cpu_priority,   &container_readonly_rootfs,  &container_port_interface,
-    &container_restart_policy, &container_host_pid,         &container_host_ipc,
-    &container_devices,        &container_ulimits,          &container_mount_propagation,
-    &container_host_uts,       &container_seccomp,          &container_exec_privileged,
-    &container_exec_root,      &container_cgroup_parent,    &container_no_new_privileges,
-    &container_healthcheck,    &container_pids_limit,       &container_default_bridge,
-    &container_host_userns,    &container_docker_socket,
+    &daemon_config_file,          &daemon_config_drift,      &daemon_userns_remap,
+    &daemon_swarm_mode,           &container_user,           &container_apparmor,
+    &container_selinux,           &container_capabilities,   &container_privileged,
+    &container_sensitive_mounts,  &container_sshd,           &container_privileged_ports,
+    &container_ports_needed,      &container_host_network,   &container_memory_limit,
+    &container_cpu_limit,         &container_cpu_priority,   &container_readonly_rootfs,
+    &container_port_interface,    &container_restart_policy, &container_host_pid,
+    &container_host_ipc,          &container_devices,        &container_ulimits,
+    &container_mount_propagation, &container_host_uts,       &container_seccomp,
+    &container_exec_privileged,   &container_exec_root,      &container_cgroup_parent,
+    &container_no_new_privileges, &container_healthcheck,    &container_pids_limit,
+    &container_default_bridge,    &container_host_userns,    &container_docker_socket,
 };
 
 }  // namespace

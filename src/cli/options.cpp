@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
-#include "src/collect/daemon_config.hpp"
 #include "src/profile/profile.hpp"
 
 namespace dockaudit::cli {
@@ -21,8 +20,9 @@ po::options_description describe_options() {
       "host,H", po::value<std::string>(),
       "engine to audit, unix:///path/to/docker.sock (default: $DOCKER_HOST, else "
       "unix:///var/run/docker.sock)")(
-      "daemon-config", po::value<std::string>()->default_value(collect::kDefaultDaemonConfigPath),
-      "the daemon.json to check")(
+      "daemon-config", po::value<std::string>(),
+      "the daemon.json to check (default: the running dockerd's --config-file, else "
+      "/etc/docker/daemon.json)")(
       "profile,p", po::value<std::string>()->default_value(profile::kDefaultProfile),
       "benchmark profile: a name from the profile directory, or a path to a YAML file")(
       "format,f", po::value<std::string>()->default_value("text"), "report format: text or json")(
@@ -107,9 +107,12 @@ Options parse_options(const std::vector<std::string>& arguments) {
     options.host = values["host"].as<std::string>();
     if (options.host->empty()) throw UsageError("--host is empty; give unix:///path/to/socket");
   }
-  options.daemon_config = values["daemon-config"].as<std::string>();
-  options.daemon_config_given = !values["daemon-config"].defaulted();
-  if (options.daemon_config.empty()) throw UsageError("--daemon-config is empty; give a path");
+  if (values.count("daemon-config")) {
+    options.daemon_config = values["daemon-config"].as<std::string>();
+    if (options.daemon_config->empty()) {
+      throw UsageError("--daemon-config is empty; give a path");
+    }
+  }
   options.profile = values["profile"].as<std::string>();
   options.format = parse_format(values["format"].as<std::string>());
   if (values.count("output")) {

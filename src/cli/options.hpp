@@ -15,8 +15,7 @@ enum class Format { text, json };
 struct Options {
   Command command = Command::audit;
   std::optional<std::string> host;
-  std::string daemon_config;
-  bool daemon_config_given = false;  // named on the command line, so it must exist
+  std::optional<std::string> daemon_config;  // unset: the running dockerd's choice
   std::string profile;
   Format format = Format::text;
   std::optional<std::string> output;

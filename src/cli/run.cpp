@@ -44,8 +44,8 @@ std::string render(const report::Report& report, const Options& options,
 void check_inputs(const Options& options) {
   namespace fs = std::filesystem;
   std::error_code error;
-  if (options.daemon_config_given && !fs::exists(options.daemon_config, error)) {
-    throw UsageError(fmt::format("--daemon-config {}: no such file", options.daemon_config));
+  if (options.daemon_config && !fs::exists(*options.daemon_config, error)) {
+    throw UsageError(fmt::format("--daemon-config {}: no such file", *options.daemon_config));
   }
   if (!options.output) return;
   const auto directory = fs::absolute(*options.output).parent_path();
@@ -78,7 +78,7 @@ int audit(const Options& options, const Environment& environment) {
   collect::CurlTransport transport(endpoint);
   collect::EngineClient engine(transport);
   const auto snapshot =
-      collect::collect(engine, {options.daemon_config, endpoint.socket_path, "/"});
+      collect::collect(engine, {options.daemon_config, "/", endpoint.socket_path});
   if (!snapshot.engine.ok()) print_warning(err, snapshot.engine.error);
 
   report::Report report;

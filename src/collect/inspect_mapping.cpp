@@ -33,6 +33,12 @@ bool flag_at(const json& document, const char* pointer) {
   return value && value->is_boolean() && value->get<bool>();
 }
 
+std::optional<bool> optional_flag_at(const json& document, const char* pointer) {
+  const auto* value = find(document, pointer);
+  if (!value || !value->is_boolean()) return std::nullopt;
+  return value->get<bool>();
+}
+
 std::vector<std::string> texts_at(const json& document, const char* pointer) {
   std::vector<std::string> texts;
   const auto* value = find(document, pointer);
@@ -233,6 +239,12 @@ void map_engine_info(const json& info, const json& version, snapshot::Engine& en
   engine.docker_root_dir = text_at(info, "/DockerRootDir");
   engine.swarm_state = text_at(info, "/Swarm/LocalNodeState");
   engine.security_options = texts_at(info, "/SecurityOptions");
+  engine.live_restore_enabled = optional_flag_at(info, "/LiveRestoreEnabled");
+  engine.debug = optional_flag_at(info, "/Debug");
+  engine.experimental_build = optional_flag_at(info, "/ExperimentalBuild");
+  engine.logging_driver = text_at(info, "/LoggingDriver");
+  engine.storage_driver = text_at(info, "/Driver");
+  engine.docker_root_dir = text_at(info, "/DockerRootDir");
 }
 
 }  // namespace dockaudit::collect

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "src/snapshot/daemon.hpp"
 #include "src/snapshot/security_opt.hpp"
 
 namespace dockaudit::snapshot {
@@ -62,9 +63,16 @@ struct Engine {
   std::string api_version;     // negotiated from /_ping
   std::string server_version;  // /version Version
   std::string operating_system;
-  std::string docker_root_dir;                // /info DockerRootDir
   std::string swarm_state;                    // /info Swarm.LocalNodeState
   std::vector<std::string> security_options;  // /info SecurityOptions, raw
+  // /info values the effective daemon configuration is checked against;
+  // nullopt or "" when the engine did not send them.
+  std::optional<bool> live_restore_enabled;  // LiveRestoreEnabled
+  std::optional<bool> debug;                 // Debug
+  std::optional<bool> experimental_build;    // ExperimentalBuild
+  std::string logging_driver;                // LoggingDriver
+  std::string storage_driver;                // Driver
+  std::string docker_root_dir;               // DockerRootDir
 
   bool has_security_option(const std::string& name) const;
 };
@@ -158,10 +166,22 @@ struct HostFacts {
   Gathered<bool> selinux_enabled;
 };
 
+// What dockerd runs with, and where each part was read.
+struct Daemon {
+  Gathered<DockerdProcess> process;
+  Gathered<SystemdUnits> units;
+  // Why daemon_config.path was read: "--daemon-config", "--config-file of
+  // dockerd pid 123", "the default path".
+  std::string config_path_reason;
+  EffectiveConfig effective;
+  std::vector<Listener> listeners;
+};
+
 struct Snapshot {
   DaemonConfig daemon_config;
   // Unix sockets the daemon is known to serve: the one audited, at least.
   std::vector<std::string> daemon_sockets;
+  Daemon daemon;
   Gathered<Engine> engine;
   Gathered<std::vector<Container>> containers;
   HostFacts host;

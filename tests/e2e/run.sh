@@ -120,6 +120,12 @@ expect_equal "score in range" true "$(jq -n --argjson s "$score" '$s >= 0 and $s
 expect_equal "user evidence" '"0:0"' "$(jq -c '.results[] | select(.target.name == "c_zero"
   and .check == "container.user") | .evidence[0].value' "$report")"
 
+# Without --daemon-config, the daemon.json read is the one the socket's dockerd
+# was started with (--config-file), not /etc/docker/daemon.json.
+"$dockaudit" --format json --output "$work/own.json"
+expect_equal "daemon.json found from dockerd's flags" "$work/daemon.json" \
+  "$(jq -r '.daemon_config' "$work/own.json")"
+
 # --- the text report is the default and has no colour off a terminal ------
 text=$("$dockaudit" --daemon-config "$work/daemon.json")
 expect_contains "text report" "FAIL  container.privileged [critical]" "$text"

@@ -164,3 +164,25 @@ TEST_CASE("every registered check has its description and a unique id") {
     CHECK(checks::find_check(check->id) == check);
   }
 }
+
+TEST_CASE(
+    "daemon.config-file fails a file that conflicts with dockerd's flags or has unknown keys") {
+  auto snapshot = testing::snapshot_with({});
+  snapshot.daemon_config = collect::parse_daemon_config("/etc/docker/daemon.json", "{}");
+  CHECK(checks::daemon_config_file.evaluate(snapshot)[0].status == Status::pass);
+  snapshot.daemon.effective.problems.push_back(
+      {snapshot::ConfigProblem::Kind::flag_and_file, "debug", "debug is both a flag and a key"});
+  const auto result = checks::daemon_config_file.evaluate(snapshot)[0];
+  CHECK(result.status == Status::fail);
+  CHECK(result.detail.find("debug is both a flag and a key") != std::string::npos);
+}
+
+TEST_CASE("daemon.config-drift reports where the engine differs from its files") {
+  auto snapshot = testing::snapshot_with({});
+  CHECK(checks::daemon_config_drift.evaluate(snapshot)[0].status == Status::pass);
+  snapshot.daemon.effective.problems.push_back(
+      {snapshot::ConfigProblem::Kind::engine_drift, "live-restore", "file true, engine false"});
+  CHECK(checks::daemon_config_drift.evaluate(snapshot)[0].status == Status::fail);
+  snapshot.engine = snapshot::Gathered<snapshot::Engine>::failure("down");
+  CHECK(checks::daemon_config_drift.evaluate(snapshot)[0].status == Status::error);
+}

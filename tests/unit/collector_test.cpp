@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "src/collect/collector.hpp"
+#include "src/collect/dockerd_flags.hpp"
 #include "tests/unit/fixtures.hpp"
 
 using namespace dockaudit;
@@ -95,4 +96,45 @@ TEST_CASE("an /info answer without SecurityOptions makes the engine an error") {
   collect::collect_engine(client, snapshot);
   CHECK_FALSE(snapshot.engine.ok());
   CHECK(snapshot.engine.error.find("SecurityOptions") != std::string::npos);
+}
+
+TEST_CASE("the daemon.json in force is --config-file relative to dockerd's directory") {
+  const auto flags = collect::parse_dockerd_flags({"--config-file", "conf/../conf/daemon.json"});
+  snapshot::DockerdProcess process;
+  process.pid = 42;
+  process.working_directory = "/etc/docker-alt";
+  const auto chosen = collect::choose_daemon_config_path(std::nullopt, &flags, &process);
+  CHECK(chosen.path == "/etc/docker-alt/conf/daemon.json");
+  CHECK(chosen.reason ==
+        "--config-file of dockerd pid 42, relative to its working directory /etc/docker-alt");
+  CHECK(collect::choose_daemon_config_path("/x.json", &flags, &process).path == "/x.json");
+  CHECK(collect::choose_daemon_config_path(std::nullopt, nullptr, nullptr).path ==
+        "/etc/docker/daemon.json");
+}
+
+TEST_CASE("collect finds the socket's dockerd and merges its file, flags and engine") {
+  auto fake = testing::engine_with({});
+  collect::EngineClient client(fake);
+  const auto snapshot = collect::collect(
+      client, {std::nullopt, testing::fixture_path("proc-two-daemons"), "/var/run/docker.sock"});
+  REQUIRE(snapshot.daemon.process.ok());
+  CHECK(snapshot.daemon.process.value->pid == 200);
+  CHECK(snapshot.daemon_config.path == "/etc/docker-alt/conf/daemon.json");
+  CHECK(snapshot.daemon_config.state == snapshot::DaemonConfig::State::accepted);
+
+  const auto& effective = snapshot.daemon.effective;
+  CHECK(effective.flags_source == "pid 200");
+  CHECK(effective.find("icc")->value == false);
+  CHECK(effective.find("icc")->source == "--icc=false (pid 200)");
+  CHECK(effective.find("tlsverify")->value == true);  // DOCKER_TLS_VERIFY in its environment
+  // icc is in the file and a flag; live-restore true in the file, false in /info;
+  // -D as a flag and Debug false in /info.
+  std::vector<std::string> kinds;
+  for (const auto& problem : effective.problems) kinds.push_back(to_string(problem.kind));
+  CHECK(kinds == std::vector<std::string>{"flag-and-file", "engine-drift", "engine-drift"});
+  CHECK(effective.find("live-restore")->origin == snapshot::Origin::engine);
+  REQUIRE(snapshot.daemon.units.ok());
+  CHECK_FALSE(snapshot.daemon.units.value->service);
+  REQUIRE(snapshot.daemon.listeners.size() == 1);
+  CHECK(snapshot.daemon.listeners.front().address == "fd://");
 }
