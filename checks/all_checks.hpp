@@ -8,7 +8,25 @@ namespace dockaudit::checks {
 
 extern const Check daemon_config_file;
 extern const Check daemon_config_drift;
+extern const Check daemon_rootless;
+extern const Check daemon_icc;
+extern const Check daemon_log_level;
+extern const Check daemon_iptables;
+extern const Check daemon_insecure_registries;
+extern const Check daemon_storage_aufs;
+extern const Check daemon_storage_devicemapper;
+extern const Check daemon_tcp_tls;
+extern const Check daemon_default_ulimits;
 extern const Check daemon_userns_remap;
+extern const Check daemon_cgroup_parent;
+extern const Check daemon_base_device_size;
+extern const Check daemon_authorization_plugin;
+extern const Check daemon_remote_logging;
+extern const Check daemon_no_new_privileges;
+extern const Check daemon_live_restore;
+extern const Check daemon_userland_proxy;
+extern const Check daemon_seccomp_profile;
+extern const Check daemon_experimental;
 extern const Check daemon_swarm_mode;
 
 extern const Check container_user;

@@ -229,6 +229,12 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
     snapshot.engine = {std::move(details), ""};
   }
   snapshot.containers = collect_containers(engine);
+  const auto bridge = engine.get_json("/networks/bridge");
+  if (bridge.ok()) {
+    snapshot.default_bridge.value = snapshot::Snapshot::DefaultBridge{map_bridge_icc(bridge.body)};
+  } else if (bridge.http_status != kHttpNotFound) {
+    snapshot.default_bridge.error = bridge.error;
+  }
 }
 
 snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) {

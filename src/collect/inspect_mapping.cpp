@@ -129,6 +129,19 @@ std::vector<std::string> keys_at(const json& document, const char* pointer) {
   return keys;
 }
 
+// [["Backing Filesystem","extfs"],...] as "name: value" lines.
+std::vector<std::string> map_pairs(const json& document, const char* pointer) {
+  std::vector<std::string> pairs;
+  const auto* value = find(document, pointer);
+  if (!value || !value->is_array()) return pairs;
+  for (const auto& pair : *value) {
+    if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+      pairs.push_back(pair[0].get<std::string>() + ": " + pair[1].get<std::string>());
+    }
+  }
+  return pairs;
+}
+
 std::optional<std::vector<std::string>> map_healthcheck(const json& inspect) {
   const auto* test = find(inspect, "/Config/Healthcheck/Test");
   if (!test || !test->is_array()) return std::nullopt;
@@ -244,7 +257,24 @@ void map_engine_info(const json& info, const json& version, snapshot::Engine& en
   engine.experimental_build = optional_flag_at(info, "/ExperimentalBuild");
   engine.logging_driver = text_at(info, "/LoggingDriver");
   engine.storage_driver = text_at(info, "/Driver");
-  engine.docker_root_dir = text_at(info, "/DockerRootDir");
+  engine.storage_status = map_pairs(info, "/DriverStatus");
+  engine.authorization_plugins = texts_at(info, "/Plugins/Authorization");
+  engine.insecure_registry_cidrs = texts_at(info, "/RegistryConfig/InsecureRegistryCIDRs");
+  if (const auto* indexes = find(info, "/RegistryConfig/IndexConfigs");
+      indexes && indexes->is_object()) {
+    for (const auto& [name, index] : indexes->items()) {
+      const auto* secure = find(index, "/Secure");
+      if (secure && secure->is_boolean() && !secure->get<bool>()) {
+        engine.insecure_registries.push_back(name);
+      }
+    }
+  }
+}
+
+std::optional<bool> map_bridge_icc(const json& network) {
+  const auto icc = text_at(network, "/Options/com.docker.network.bridge.enable_icc");
+  if (icc.empty()) return std::nullopt;
+  return icc != "false";
 }
 
 }  // namespace dockaudit::collect

@@ -26,6 +26,10 @@ std::optional<std::vector<std::string>> map_top_commands(const nlohmann::json& t
 // GET /exec/{id}/json.
 snapshot::ExecInstance map_exec_inspect(const nlohmann::json& exec);
 
+// GET /networks/bridge: whether containers on it may talk to each other, when
+// the network says.
+std::optional<bool> map_bridge_icc(const nlohmann::json& network);
+
 // Fills the engine fields that /info and /version provide.
 void map_engine_info(const nlohmann::json& info, const nlohmann::json& version,
                      snapshot::Engine& engine);

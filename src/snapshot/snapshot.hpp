@@ -67,12 +67,16 @@ struct Engine {
   std::vector<std::string> security_options;  // /info SecurityOptions, raw
   // /info values the effective daemon configuration is checked against;
   // nullopt or "" when the engine did not send them.
-  std::optional<bool> live_restore_enabled;  // LiveRestoreEnabled
-  std::optional<bool> debug;                 // Debug
-  std::optional<bool> experimental_build;    // ExperimentalBuild
-  std::string logging_driver;                // LoggingDriver
-  std::string storage_driver;                // Driver
-  std::string docker_root_dir;               // DockerRootDir
+  std::optional<bool> live_restore_enabled;          // LiveRestoreEnabled
+  std::optional<bool> debug;                         // Debug
+  std::optional<bool> experimental_build;            // ExperimentalBuild
+  std::string logging_driver;                        // LoggingDriver
+  std::string storage_driver;                        // Driver
+  std::string docker_root_dir;                       // DockerRootDir
+  std::vector<std::string> storage_status;           // DriverStatus as "name: value"
+  std::vector<std::string> authorization_plugins;    // Plugins.Authorization
+  std::vector<std::string> insecure_registry_cidrs;  // RegistryConfig.InsecureRegistryCIDRs
+  std::vector<std::string> insecure_registries;      // IndexConfigs entries with Secure false
 
   bool has_security_option(const std::string& name) const;
 };
@@ -183,6 +187,12 @@ struct Snapshot {
   std::vector<std::string> daemon_sockets;
   Daemon daemon;
   Gathered<Engine> engine;
+  // The default bridge network: no value and no error when there is none
+  // (bridge: none); its enable_icc option when there is one.
+  struct DefaultBridge {
+    std::optional<bool> icc;  // nullopt when the network does not say
+  };
+  Gathered<DefaultBridge> default_bridge;
   Gathered<std::vector<Container>> containers;
   HostFacts host;
 };
