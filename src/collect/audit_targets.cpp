@@ -1,4 +1,5 @@
 // locate_audit_targets, declared in docker_host.hpp.
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -74,17 +75,31 @@ struct ContainerdProcess {
   std::string config;  // --config / -c, "" when not given
 };
 
-std::string config_argument(const std::vector<std::string>& arguments) {
+// The value of `--name VALUE`, `--name=VALUE` or `-short VALUE`; "" when absent.
+std::string argument_value(const std::vector<std::string>& arguments, const std::string& name,
+                           const std::string& short_name) {
   for (std::size_t i = 1; i < arguments.size(); ++i) {
     const auto& word = arguments[i];
-    if ((word == "--config" || word == "-c") && i + 1 < arguments.size()) return arguments[i + 1];
-    if (word.starts_with("--config=")) return word.substr(9);
+    if ((word == name || word == short_name) && i + 1 < arguments.size()) return arguments[i + 1];
+    if (word.starts_with(name + "=")) return word.substr(name.size() + 1);
   }
   return "";
 }
 
-// The running containerd (comm "containerd"), if any.
-std::optional<ContainerdProcess> find_containerd(const fs::path& root) {
+int parent_of(const fs::path& process_directory) {
+  std::ifstream status(process_directory / "status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with("PPid:")) return std::atoi(line.c_str() + 5);
+  }
+  return 0;
+}
+
+// The containerd (comm "containerd") dockerd uses: its own child (dockerd
+// writes that one's address into a config file, not the command line), or
+// the one whose --address, or default address when it names none, is
+// `socket`. Another engine's containerd on the same host is not it.
+std::optional<ContainerdProcess> find_containerd(const fs::path& root, const std::string& socket,
+                                                 int dockerd_pid) {
   std::error_code error;
   for (fs::directory_iterator it(host_path(root, "/proc"), error), end; !error && it != end;
        it.increment(error)) {
@@ -93,11 +108,18 @@ std::optional<ContainerdProcess> find_containerd(const fs::path& root) {
     std::ifstream comm(it->path() / "comm");
     std::string command;
     if (!std::getline(comm, command) || command != kContainerdName) continue;
+    const auto arguments = read_nul_separated(it->path() / "cmdline");
+    auto address = argument_value(arguments, "--address", "-a");
+    if (address.empty()) address = kSystemContainerdSocket;
+    const bool child = dockerd_pid != 0 && parent_of(it->path()) == dockerd_pid;
+    if (!child && fs::path(address).lexically_normal() != fs::path(socket).lexically_normal()) {
+      continue;
+    }
     std::error_code unreadable;
     const auto exe = fs::read_symlink(it->path() / "exe", unreadable);
     if (unreadable) continue;
     return ContainerdProcess{std::stoi(name), exe.string(),
-                             config_argument(read_nul_separated(it->path() / "cmdline"))};
+                             argument_value(arguments, "--config", "-c")};
   }
   return std::nullopt;
 }
@@ -123,9 +145,11 @@ AuditTarget dockerd_target(const fs::path& root, const snapshot::Daemon& daemon)
   return target_at(root, process.executable, fmt::format("/proc/{}/exe of dockerd", process.pid));
 }
 
-void locate_containerd(const fs::path& root, const std::vector<std::string>& directories,
-                       const std::string& label, snapshot::AuditTargets& targets) {
-  const auto process = find_containerd(root);
+void locate_containerd(const fs::path& root, const snapshot::Daemon& daemon,
+                       const std::vector<std::string>& directories, const std::string& label,
+                       snapshot::AuditTargets& targets) {
+  const int dockerd_pid = daemon.process.ok() ? daemon.process.value->pid : 0;
+  const auto process = find_containerd(root, targets.containerd_socket.path, dockerd_pid);
   if (process) {
     targets.containerd = target_at(root, process->executable,
                                    fmt::format("/proc/{}/exe of containerd", process->pid));
@@ -180,7 +204,7 @@ snapshot::AuditTargets locate_audit_targets(const HostInputs& inputs,
   const auto search_path = dockerd_path(root, snapshot.daemon);
   const auto label = fmt::format("dockerd's PATH ({})", search_path);
   auto directories = split_path(search_path);
-  locate_containerd(root, directories, label, targets);
+  locate_containerd(root, snapshot.daemon, directories, label, targets);
   // containerd looks for its shims beside itself before PATH.
   if (!targets.containerd.path.empty()) {
     directories.insert(directories.begin(),

@@ -147,3 +147,24 @@ TEST_CASE("audit targets are found on the host: binaries on dockerd's PATH, link
   CHECK(targets.dockerd.error.find("no dockerd in this test") != std::string::npos);
   CHECK(checks::host_audit_dockerd.evaluate(snapshot)[0].status == Status::error);
 }
+
+TEST_CASE("the containerd audited is the one listening on dockerd's containerd socket") {
+  testing::TempTree tree;
+  tree.socket("/run/containerd/containerd.sock");
+  // pid 50 is another engine's containerd; pid 60 listens on the default address.
+  tree.file("/proc/50/comm", "containerd\n");
+  tree.file("/proc/50/cmdline", std::string("containerd\0--address\0/tmp/other.sock\0", 37));
+  std::filesystem::create_symlink("/opt/other/containerd", tree.at("/proc/50/exe"));
+  tree.file("/proc/60/comm", "containerd\n");
+  tree.file("/proc/60/cmdline",
+            std::string("containerd\0--config\0/etc/containerd/alt.toml\0", 45));
+  std::filesystem::create_symlink("/usr/bin/containerd", tree.at("/proc/60/exe"));
+  auto snapshot = testing::snapshot_with({});
+  collect::collect_docker_host({tree.root(), true, false}, snapshot);
+  const auto& targets = snapshot.docker_host.audit_targets;
+  CHECK(targets.containerd.path == "/usr/bin/containerd");
+  CHECK(targets.containerd.chosen_by == "/proc/60/exe of containerd");
+  CHECK(targets.containerd_config.path == "/etc/containerd/alt.toml");
+  CHECK(targets.containerd_state.path == "/run/containerd");
+  CHECK(targets.containerd_state.exists);
+}
