@@ -6,6 +6,53 @@
 
 namespace dockaudit::checks {
 
+// Section 1 (host) and section 3 (files)
+extern const Check host_data_root_partition;
+extern const Check host_docker_group;
+extern const Check host_audit_dockerd;
+extern const Check host_audit_containerd_state;
+extern const Check host_audit_data_root;
+extern const Check host_audit_etc_docker;
+extern const Check host_audit_docker_service;
+extern const Check host_audit_containerd_socket;
+extern const Check host_audit_docker_socket_unit;
+extern const Check host_audit_docker_sock;
+extern const Check host_audit_etc_default_docker;
+extern const Check host_audit_daemon_json;
+extern const Check host_audit_containerd_config;
+extern const Check host_audit_etc_sysconfig_docker;
+extern const Check host_audit_containerd;
+extern const Check host_audit_containerd_shim;
+extern const Check host_audit_containerd_shim_runc_v1;
+extern const Check host_audit_containerd_shim_runc_v2;
+extern const Check host_audit_runc;
+extern const Check host_os_hardened;
+extern const Check host_engine_current;
+extern const Check files_docker_service_owner;
+extern const Check files_docker_service_mode;
+extern const Check files_docker_socket_owner;
+extern const Check files_docker_socket_mode;
+extern const Check files_etc_docker_owner;
+extern const Check files_etc_docker_mode;
+extern const Check files_registry_certs_owner;
+extern const Check files_registry_certs_mode;
+extern const Check files_tls_ca_owner;
+extern const Check files_tls_ca_mode;
+extern const Check files_tls_cert_owner;
+extern const Check files_tls_cert_mode;
+extern const Check files_tls_key_owner;
+extern const Check files_tls_key_mode;
+extern const Check files_docker_sock_owner;
+extern const Check files_docker_sock_mode;
+extern const Check files_daemon_json_owner;
+extern const Check files_daemon_json_mode;
+extern const Check files_etc_default_docker_owner;
+extern const Check files_etc_default_docker_mode;
+extern const Check files_etc_sysconfig_docker_mode;
+extern const Check files_etc_sysconfig_docker_owner;
+extern const Check files_containerd_sock_owner;
+extern const Check files_containerd_sock_mode;
+
 extern const Check daemon_config_file;
 extern const Check daemon_config_drift;
 extern const Check daemon_rootless;

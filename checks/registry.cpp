@@ -8,9 +8,57 @@ namespace dockaudit::checks {
 
 namespace {
 
-// Daemon checks first, then container checks in benchmark order.
+// Host and file checks, then daemon checks, then container checks, each in
+// benchmark order.
 // clang-format off
 const Check* const kChecks[] = {
+    // Section 1 (host) and section 3 (files)
+    &host_data_root_partition,
+    &host_docker_group,
+    &host_audit_dockerd,
+    &host_audit_containerd_state,
+    &host_audit_data_root,
+    &host_audit_etc_docker,
+    &host_audit_docker_service,
+    &host_audit_containerd_socket,
+    &host_audit_docker_socket_unit,
+    &host_audit_docker_sock,
+    &host_audit_etc_default_docker,
+    &host_audit_daemon_json,
+    &host_audit_containerd_config,
+    &host_audit_etc_sysconfig_docker,
+    &host_audit_containerd,
+    &host_audit_containerd_shim,
+    &host_audit_containerd_shim_runc_v1,
+    &host_audit_containerd_shim_runc_v2,
+    &host_audit_runc,
+    &host_os_hardened,
+    &host_engine_current,
+    &files_docker_service_owner,
+    &files_docker_service_mode,
+    &files_docker_socket_owner,
+    &files_docker_socket_mode,
+    &files_etc_docker_owner,
+    &files_etc_docker_mode,
+    &files_registry_certs_owner,
+    &files_registry_certs_mode,
+    &files_tls_ca_owner,
+    &files_tls_ca_mode,
+    &files_tls_cert_owner,
+    &files_tls_cert_mode,
+    &files_tls_key_owner,
+    &files_tls_key_mode,
+    &files_docker_sock_owner,
+    &files_docker_sock_mode,
+    &files_daemon_json_owner,
+    &files_daemon_json_mode,
+    &files_etc_default_docker_owner,
+    &files_etc_default_docker_mode,
+    &files_etc_sysconfig_docker_mode,
+    &files_etc_sysconfig_docker_owner,
+    &files_containerd_sock_owner,
+    &files_containerd_sock_mode,
+    // Section 2 (daemon) and dockaudit's own daemon checks
     &daemon_config_file,
     &daemon_config_drift,
     &daemon_rootless,
@@ -33,6 +81,7 @@ const Check* const kChecks[] = {
     &daemon_seccomp_profile,
     &daemon_experimental,
     &daemon_swarm_mode,
+    // Section 5 (container runtime)
     &container_user,
     &container_apparmor,
     &container_selinux,

@@ -8,6 +8,7 @@
 #include "src/audit/json_text.hpp"
 #include "src/collect/container_host_facts.hpp"
 #include "src/collect/daemon_config.hpp"
+#include "src/collect/docker_host.hpp"
 #include "src/collect/dockerd_process.hpp"
 #include "src/collect/effective_config.hpp"
 #include "src/collect/host_facts.hpp"
@@ -239,10 +240,15 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
 
 snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) {
   snapshot::Snapshot snapshot;
+  std::error_code ignored_error;
   snapshot.host = read_host_facts(options.host_root);
   // The engine first: its version decides the defaults of the effective config.
   collect_engine(engine, snapshot);
   collect_daemon(options, snapshot);
+  // Only a real audit of this machine asks its kernel (auditctl).
+  collect_docker_host({options.host_root, !options.daemon_config_path.has_value(),
+                       std::filesystem::equivalent(options.host_root, "/", ignored_error)},
+                      snapshot);
   if (snapshot.containers.ok()) {
     const auto docker_root = snapshot.engine.ok() ? snapshot.engine.value->docker_root_dir : "";
     for (auto& container : *snapshot.containers.value) {

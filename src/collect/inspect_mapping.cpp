@@ -249,6 +249,7 @@ void map_engine_info(const json& info, const json& version, snapshot::Engine& en
   engine.server_version = text_at(version, "/Version");
   if (engine.server_version.empty()) engine.server_version = text_at(info, "/ServerVersion");
   engine.operating_system = text_at(info, "/OperatingSystem");
+  engine.kernel_version = text_at(info, "/KernelVersion");
   engine.docker_root_dir = text_at(info, "/DockerRootDir");
   engine.swarm_state = text_at(info, "/Swarm/LocalNodeState");
   engine.security_options = texts_at(info, "/SecurityOptions");

@@ -93,6 +93,19 @@ void render_fixes(std::string& out, const Report& report, const Painter& paint) 
   }
 }
 
+// Host findings name their object first: several share a check (every socket,
+// every registry certificate). The section is left out when there are none.
+void render_host(std::string& out, const Report& report, const Painter& paint) {
+  std::string section;
+  for (const auto& finding : report.findings) {
+    if (finding.result.target.type != audit::Scope::host) continue;
+    auto named = finding;
+    named.result.detail = finding.result.target.name + ": " + finding.result.detail;
+    render_finding(section, named, paint, "  ");
+  }
+  if (!section.empty()) out += paint.bold("Host") + "\n" + section + "\n";
+}
+
 void render_daemon(std::string& out, const Report& report, const Painter& paint) {
   out += paint.bold("Daemon") + "\n";
   for (const auto& finding : report.findings) {
@@ -172,6 +185,7 @@ std::string render_header(const Report& report) {
 std::string render_text(const Report& report, bool color) {
   const Painter paint(color);
   std::string out = render_header(report);
+  render_host(out, report, paint);
   render_daemon(out, report, paint);
   render_containers(out, report, paint);
   render_fixes(out, report, paint);

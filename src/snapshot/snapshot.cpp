@@ -19,4 +19,20 @@ bool Engine::has_security_option(const std::string& name) const {
                      });
 }
 
+std::string to_string(FileStatus::Type type) {
+  switch (type) {
+    case FileStatus::Type::regular:
+      return "regular file";
+    case FileStatus::Type::directory:
+      return "directory";
+    case FileStatus::Type::socket:
+      return "socket";
+    case FileStatus::Type::symlink:
+      return "symbolic link";
+    case FileStatus::Type::other:
+      return "special file";
+  }
+  return "special file";
+}
+
 }  // namespace dockaudit::snapshot

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "src/snapshot/daemon.hpp"
+#include "src/snapshot/host.hpp"
 #include "src/snapshot/security_opt.hpp"
 
 namespace dockaudit::snapshot {
@@ -63,6 +64,7 @@ struct Engine {
   std::string api_version;     // negotiated from /_ping
   std::string server_version;  // /version Version
   std::string operating_system;
+  std::string kernel_version;                 // /info KernelVersion
   std::string swarm_state;                    // /info Swarm.LocalNodeState
   std::vector<std::string> security_options;  // /info SecurityOptions, raw
   // /info values the effective daemon configuration is checked against;
@@ -181,6 +183,15 @@ struct Daemon {
   std::vector<Listener> listeners;
 };
 
+// The host objects sections 1 and 3 of the CIS Docker Benchmark judge.
+struct DockerHost {
+  HostFiles files;
+  Gathered<DockerGroup> docker_group;
+  Gathered<AuditRules> audit_rules;
+  AuditTargets audit_targets;
+  Gathered<DataRootFilesystem> data_root_filesystem;
+};
+
 struct Snapshot {
   DaemonConfig daemon_config;
   // Unix sockets the daemon is known to serve: the one audited, at least.
@@ -195,6 +206,7 @@ struct Snapshot {
   Gathered<DefaultBridge> default_bridge;
   Gathered<std::vector<Container>> containers;
   HostFacts host;
+  DockerHost docker_host;
 };
 
 }  // namespace dockaudit::snapshot
