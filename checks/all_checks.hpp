@@ -109,4 +109,28 @@ extern const Check container_default_bridge;
 extern const Check container_host_userns;
 extern const Check container_docker_socket;
 
+extern const Check image_user;
+extern const Check image_trusted_base;
+extern const Check image_minimal_packages;
+extern const Check image_rebuilt;
+extern const Check image_content_trust;
+extern const Check image_healthcheck;
+extern const Check image_update_alone;
+extern const Check image_setuid;
+extern const Check image_add_instruction;
+extern const Check image_secrets;
+extern const Check image_verified_packages;
+extern const Check image_signed_artifacts;
+extern const Check ops_image_sprawl;
+extern const Check ops_container_sprawl;
+extern const Check swarm_manager_count;
+extern const Check swarm_listen_interface;
+extern const Check swarm_overlay_encryption;
+extern const Check swarm_secrets;
+extern const Check swarm_autolock;
+extern const Check swarm_autolock_key_rotation;
+extern const Check swarm_node_cert_rotation;
+extern const Check swarm_ca_rotation;
+extern const Check swarm_plane_separation;
+
 }  // namespace dockaudit::checks

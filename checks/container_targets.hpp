@@ -6,16 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "checks/judgement.hpp"
 #include "src/audit/result.hpp"
 #include "src/snapshot/snapshot.hpp"
 
 namespace dockaudit::checks {
-
-struct Judgement {
-  audit::Status status;
-  std::string detail;
-  std::vector<audit::Evidence> evidence;
-};
 
 using JudgeContainer = std::function<Judgement(const snapshot::Container&)>;
 

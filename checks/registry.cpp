@@ -8,11 +8,10 @@ namespace dockaudit::checks {
 
 namespace {
 
-// Host and file checks, then daemon checks, then container checks, each in
-// benchmark order.
+// In benchmark order, section by section.
 // clang-format off
 const Check* const kChecks[] = {
-    // Section 1 (host) and section 3 (files)
+    // Section 1 (host)
     &host_data_root_partition,
     &host_docker_group,
     &host_audit_dockerd,
@@ -34,6 +33,29 @@ const Check* const kChecks[] = {
     &host_audit_runc,
     &host_os_hardened,
     &host_engine_current,
+    // Section 2 (daemon configuration) and dockaudit's own daemon checks
+    &daemon_config_file,
+    &daemon_config_drift,
+    &daemon_rootless,
+    &daemon_icc,
+    &daemon_log_level,
+    &daemon_iptables,
+    &daemon_insecure_registries,
+    &daemon_storage_aufs,
+    &daemon_storage_devicemapper,
+    &daemon_tcp_tls,
+    &daemon_default_ulimits,
+    &daemon_userns_remap,
+    &daemon_cgroup_parent,
+    &daemon_base_device_size,
+    &daemon_authorization_plugin,
+    &daemon_remote_logging,
+    &daemon_no_new_privileges,
+    &daemon_live_restore,
+    &daemon_userland_proxy,
+    &daemon_seccomp_profile,
+    &daemon_experimental,
+    // Section 3 (configuration files)
     &files_docker_service_owner,
     &files_docker_service_mode,
     &files_docker_socket_owner,
@@ -58,30 +80,21 @@ const Check* const kChecks[] = {
     &files_etc_sysconfig_docker_owner,
     &files_containerd_sock_owner,
     &files_containerd_sock_mode,
-    // Section 2 (daemon) and dockaudit's own daemon checks
-    &daemon_config_file,
-    &daemon_config_drift,
-    &daemon_rootless,
-    &daemon_icc,
-    &daemon_log_level,
-    &daemon_iptables,
-    &daemon_insecure_registries,
-    &daemon_storage_aufs,
-    &daemon_storage_devicemapper,
-    &daemon_tcp_tls,
-    &daemon_default_ulimits,
-    &daemon_userns_remap,
-    &daemon_cgroup_parent,
-    &daemon_base_device_size,
-    &daemon_authorization_plugin,
-    &daemon_remote_logging,
-    &daemon_no_new_privileges,
-    &daemon_live_restore,
-    &daemon_userland_proxy,
-    &daemon_seccomp_profile,
-    &daemon_experimental,
-    &daemon_swarm_mode,
+    // Section 4 (images)
+    &image_user,
+    &image_trusted_base,
+    &image_minimal_packages,
+    &image_rebuilt,
+    &image_content_trust,
+    &image_healthcheck,
+    &image_update_alone,
+    &image_setuid,
+    &image_add_instruction,
+    &image_secrets,
+    &image_verified_packages,
+    &image_signed_artifacts,
     // Section 5 (container runtime)
+    &daemon_swarm_mode,
     &container_user,
     &container_apparmor,
     &container_selinux,
@@ -114,6 +127,19 @@ const Check* const kChecks[] = {
     &container_default_bridge,
     &container_host_userns,
     &container_docker_socket,
+    // Section 6 (security operations)
+    &ops_image_sprawl,
+    &ops_container_sprawl,
+    // Section 7 (swarm)
+    &swarm_manager_count,
+    &swarm_listen_interface,
+    &swarm_overlay_encryption,
+    &swarm_secrets,
+    &swarm_autolock,
+    &swarm_autolock_key_rotation,
+    &swarm_node_cert_rotation,
+    &swarm_ca_rotation,
+    &swarm_plane_separation,
 };
 // clang-format on
 

@@ -42,6 +42,8 @@ std::string_view to_string(Scope scope) {
       return "container";
     case Scope::image:
       return "image";
+    case Scope::swarm:
+      return "swarm";
   }
   return "daemon";
 }

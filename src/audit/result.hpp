@@ -13,7 +13,7 @@ namespace dockaudit::audit {
 
 enum class Status { pass, fail, error, not_applicable, manual };
 enum class Severity { low, medium, high, critical };
-enum class Scope { daemon, host, container, image };
+enum class Scope { daemon, host, container, image, swarm };
 
 std::string_view to_string(Status status);
 std::string_view to_string(Severity severity);

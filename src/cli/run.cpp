@@ -77,8 +77,11 @@ int audit(const Options& options, const Environment& environment) {
 
   collect::CurlTransport transport(endpoint);
   collect::EngineClient engine(transport);
-  const auto snapshot =
-      collect::collect(engine, {options.daemon_config, "/", endpoint.socket_path});
+  collect::CollectOptions collect_options{options.daemon_config, "/", endpoint.socket_path, {}};
+  if (environment.docker_content_trust) {
+    collect_options.docker_content_trust = environment.docker_content_trust;
+  }
+  const auto snapshot = collect::collect(engine, collect_options);
   if (!snapshot.engine.ok()) print_warning(err, snapshot.engine.error);
 
   report::Report report;
@@ -114,8 +117,12 @@ int audit(const Options& options, const Environment& environment) {
 
 Environment process_environment() {
   const char* no_color = std::getenv("NO_COLOR");
-  return {std::getenv("DOCKER_HOST"), no_color != nullptr && *no_color != '\0',
-          ::isatty(STDOUT_FILENO) == 1, &std::cout, &std::cerr};
+  return {std::getenv("DOCKER_HOST"),
+          no_color != nullptr && *no_color != '\0',
+          ::isatty(STDOUT_FILENO) == 1,
+          &std::cout,
+          &std::cerr,
+          std::getenv("DOCKER_CONTENT_TRUST")};
 }
 
 ExitCode decide_exit_code(const std::vector<audit::Finding>& findings) {

@@ -18,6 +18,7 @@ struct Environment {
   bool stdout_is_terminal = false;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
+  const char* docker_content_trust = nullptr;  // $DOCKER_CONTENT_TRUST, for evidence only
 };
 
 Environment process_environment();

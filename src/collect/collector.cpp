@@ -13,7 +13,9 @@
 #include "src/collect/effective_config.hpp"
 #include "src/collect/host_facts.hpp"
 #include "src/collect/host_path.hpp"
+#include "src/collect/images.hpp"
 #include "src/collect/inspect_mapping.hpp"
+#include "src/collect/swarm.hpp"
 #include "src/collect/systemd_units.hpp"
 
 namespace dockaudit::collect {
@@ -22,8 +24,6 @@ namespace {
 
 using snapshot::Container;
 using snapshot::Gathered;
-
-constexpr long kHttpNotFound = 404;
 
 // Every engine version sends these parts; without them the container's
 // settings cannot be told, and nothing may be read as its safe default.
@@ -48,14 +48,6 @@ std::string malformed_info(const nlohmann::json& info) {
     return "GET /info answered without a SecurityOptions list";
   }
   return "";
-}
-
-// Engine ids are hex; anything else would change the request path.
-bool is_valid_id(const std::string& id) {
-  return !id.empty() && id.find("..") == std::string::npos &&
-         std::all_of(id.begin(), id.end(), [](unsigned char c) {
-           return std::isalnum(c) || c == '_' || c == '-' || c == '.';
-         });
 }
 
 // Processes of running and paused containers. dockerd runs ps on the host for
@@ -101,7 +93,7 @@ Gathered<std::vector<Container>> collect_containers(EngineClient& engine) {
   std::vector<Container> containers;
   for (const auto& entry : list.body) {
     auto listed = map_container_list_entry(entry);
-    if (!is_valid_id(listed.id)) {
+    if (!is_valid_engine_id(listed.id)) {
       listed.name = listed.name.empty() ? "(unnamed list entry)" : listed.name;
       listed.inspect_error = fmt::format("the container list holds an entry without a valid Id: {}",
                                          audit::excerpt(entry, 120));
@@ -214,6 +206,7 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
   if (!version.ok()) {
     snapshot.engine = Gathered<snapshot::Engine>::failure(version.error);
     snapshot.containers = Gathered<std::vector<Container>>::failure(version.error);
+    snapshot.images = Gathered<std::vector<snapshot::Image>>::failure(version.error);
     return;
   }
   const auto info = engine.get_json("/info");
@@ -236,12 +229,15 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
   } else if (bridge.http_status != kHttpNotFound) {
     snapshot.default_bridge.error = bridge.error;
   }
+  snapshot.images = collect_images(engine);
+  if (snapshot.engine.ok()) snapshot.swarm = collect_swarm(engine, *snapshot.engine.value);
 }
 
 snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) {
   snapshot::Snapshot snapshot;
   std::error_code ignored_error;
   snapshot.host = read_host_facts(options.host_root);
+  snapshot.client.docker_content_trust = options.docker_content_trust;
   // The engine first: its version decides the defaults of the effective config.
   collect_engine(engine, snapshot);
   collect_daemon(options, snapshot);

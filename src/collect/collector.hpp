@@ -18,11 +18,15 @@ struct CollectOptions {
   std::optional<std::string> daemon_config_path;
   std::filesystem::path host_root = "/";
   std::string socket_path;  // the audited unix socket; "" when the engine is not local
+  // DOCKER_CONTENT_TRUST from dockaudit's environment: a docker client
+  // setting the engine never sees. nullopt when unset.
+  std::optional<std::string> docker_content_trust;
 };
 
 snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options);
 
-// The engine part alone: ping, /version, /info, every container in every state.
+// The engine part alone: ping, /version, /info, every container in every
+// state, every image, and the swarm as far as this node can tell.
 void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot);
 
 struct ConfigPathChoice {

@@ -1,5 +1,7 @@
 #include "src/collect/engine_client.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <optional>
 #include <utility>
@@ -65,6 +67,13 @@ snapshot::Gathered<std::string> EngineClient::negotiate() {
   if (api_version_less(kNewestApiVersion, chosen)) chosen = kNewestApiVersion;
   version_prefix_ = "/v" + chosen;
   return {chosen, ""};
+}
+
+bool is_valid_engine_id(const std::string& id) {
+  return !id.empty() && id.find("..") == std::string::npos &&
+         std::all_of(id.begin(), id.end(), [](unsigned char c) {
+           return std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
+         });
 }
 
 EngineAnswer EngineClient::get_json(const std::string& path) {

@@ -15,6 +15,14 @@ namespace dockaudit::collect {
 // version used is the lower of this and the engine's own (from /_ping).
 inline constexpr std::string_view kNewestApiVersion = "1.51";
 
+inline constexpr long kHttpNotFound = 404;
+// What the engine answers for a manager-only request on a node that is not one.
+inline constexpr long kHttpServiceUnavailable = 503;
+
+// Engine ids are hex ("sha256:" before image ids); anything else would change
+// the request path.
+bool is_valid_engine_id(const std::string& id);
+
 struct EngineAnswer {
   nlohmann::json body;
   long http_status = 0;

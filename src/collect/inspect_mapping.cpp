@@ -1,6 +1,7 @@
 #include "src/collect/inspect_mapping.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -37,6 +38,12 @@ std::optional<bool> optional_flag_at(const json& document, const char* pointer) 
   const auto* value = find(document, pointer);
   if (!value || !value->is_boolean()) return std::nullopt;
   return value->get<bool>();
+}
+
+std::optional<std::int64_t> optional_number_at(const json& document, const char* pointer) {
+  const auto* value = find(document, pointer);
+  if (!value || !value->is_number_integer()) return std::nullopt;
+  return value->get<std::int64_t>();
 }
 
 std::vector<std::string> texts_at(const json& document, const char* pointer) {
@@ -142,6 +149,16 @@ std::vector<std::string> map_pairs(const json& document, const char* pointer) {
   return pairs;
 }
 
+std::map<std::string, std::string> text_map_at(const json& document, const char* pointer) {
+  std::map<std::string, std::string> texts;
+  const auto* value = find(document, pointer);
+  if (!value || !value->is_object()) return texts;
+  for (const auto& [key, item] : value->items()) {
+    if (item.is_string()) texts[key] = item.get<std::string>();
+  }
+  return texts;
+}
+
 std::optional<std::vector<std::string>> map_healthcheck(const json& inspect) {
   const auto* test = find(inspect, "/Config/Healthcheck/Test");
   if (!test || !test->is_array()) return std::nullopt;
@@ -245,6 +262,82 @@ snapshot::ExecInstance map_exec_inspect(const json& exec) {
   return instance;
 }
 
+snapshot::Image map_image_inspect(const json& inspect) {
+  snapshot::Image image;
+  image.id = text_at(inspect, "/Id");
+  image.repo_tags = texts_at(inspect, "/RepoTags");
+  image.repo_digests = texts_at(inspect, "/RepoDigests");
+  image.created = text_at(inspect, "/Created");
+  image.user = text_at(inspect, "/Config/User");
+  image.healthcheck = map_healthcheck(inspect);
+  image.env = texts_at(inspect, "/Config/Env");
+  image.labels = text_map_at(inspect, "/Config/Labels");
+  return image;
+}
+
+std::optional<std::vector<snapshot::HistoryStep>> map_image_history(const json& history) {
+  if (!history.is_array()) return std::nullopt;
+  std::vector<snapshot::HistoryStep> steps;
+  for (const auto& entry : history) {
+    const auto* created_by = find(entry, "/CreatedBy");
+    if (!created_by || !created_by->is_string()) return std::nullopt;
+    steps.push_back({created_by->get<std::string>(), number_at(entry, "/Created")});
+  }
+  return steps;
+}
+
+snapshot::SwarmCluster map_swarm_cluster(const json& swarm) {
+  snapshot::SwarmCluster cluster;
+  cluster.id = text_at(swarm, "/ID");
+  cluster.autolock_managers = optional_flag_at(swarm, "/Spec/EncryptionConfig/AutoLockManagers");
+  cluster.node_cert_expiry = optional_number_at(swarm, "/Spec/CAConfig/NodeCertExpiry");
+  if (const auto* external = find(swarm, "/Spec/CAConfig/ExternalCAs");
+      external && external->is_array()) {
+    cluster.external_ca_count = external->size();
+  }
+  cluster.cert_issuer_subject = text_at(swarm, "/TLSInfo/CertIssuerSubject");
+  cluster.root_rotation_in_progress = optional_flag_at(swarm, "/RootRotationInProgress");
+  cluster.created_at = text_at(swarm, "/CreatedAt");
+  cluster.updated_at = text_at(swarm, "/UpdatedAt");
+  return cluster;
+}
+
+std::vector<snapshot::SwarmNode> map_swarm_nodes(const json& nodes) {
+  std::vector<snapshot::SwarmNode> mapped;
+  if (!nodes.is_array()) return mapped;
+  for (const auto& node : nodes) {
+    mapped.push_back({text_at(node, "/ID"), text_at(node, "/Description/Hostname"),
+                      text_at(node, "/Spec/Role"), text_at(node, "/Status/Addr"),
+                      text_at(node, "/ManagerStatus/Addr"),
+                      flag_at(node, "/ManagerStatus/Leader")});
+  }
+  return mapped;
+}
+
+std::vector<snapshot::OverlayNetwork> map_overlay_networks(const json& networks) {
+  std::vector<snapshot::OverlayNetwork> overlays;
+  if (!networks.is_array()) return overlays;
+  for (const auto& network : networks) {
+    if (text_at(network, "/Driver") != "overlay") continue;
+    const auto* options = find(network, "/Options");
+    // dockerd turns encryption on for any value of the key, even "".
+    const bool encrypted = options && options->is_object() && options->contains("encrypted");
+    overlays.push_back({text_at(network, "/Id"), text_at(network, "/Name"), encrypted,
+                        flag_at(network, "/Ingress")});
+  }
+  return overlays;
+}
+
+std::vector<snapshot::SwarmSecret> map_swarm_secrets(const json& secrets) {
+  std::vector<snapshot::SwarmSecret> mapped;
+  if (!secrets.is_array()) return mapped;
+  for (const auto& secret : secrets) {
+    mapped.push_back(
+        {text_at(secret, "/ID"), text_at(secret, "/Spec/Name"), text_at(secret, "/CreatedAt")});
+  }
+  return mapped;
+}
+
 void map_engine_info(const json& info, const json& version, snapshot::Engine& engine) {
   engine.server_version = text_at(version, "/Version");
   if (engine.server_version.empty()) engine.server_version = text_at(info, "/ServerVersion");
@@ -252,6 +345,12 @@ void map_engine_info(const json& info, const json& version, snapshot::Engine& en
   engine.kernel_version = text_at(info, "/KernelVersion");
   engine.docker_root_dir = text_at(info, "/DockerRootDir");
   engine.swarm_state = text_at(info, "/Swarm/LocalNodeState");
+  engine.swarm_control_available = optional_flag_at(info, "/Swarm/ControlAvailable");
+  engine.swarm_node_address = text_at(info, "/Swarm/NodeAddr");
+  engine.counts = {
+      optional_number_at(info, "/Containers"), optional_number_at(info, "/ContainersRunning"),
+      optional_number_at(info, "/ContainersPaused"), optional_number_at(info, "/ContainersStopped"),
+      optional_number_at(info, "/Images")};
   engine.security_options = texts_at(info, "/SecurityOptions");
   engine.live_restore_enabled = optional_flag_at(info, "/LiveRestoreEnabled");
   engine.debug = optional_flag_at(info, "/Debug");

@@ -30,6 +30,19 @@ snapshot::ExecInstance map_exec_inspect(const nlohmann::json& exec);
 // the network says.
 std::optional<bool> map_bridge_icc(const nlohmann::json& network);
 
+// GET /images/{id}/json. The caller has checked that Config is an object.
+snapshot::Image map_image_inspect(const nlohmann::json& inspect);
+
+// GET /images/{id}/history; nullopt when the answer is not a list of entries
+// that each carry a CreatedBy text.
+std::optional<std::vector<snapshot::HistoryStep>> map_image_history(const nlohmann::json& history);
+
+// GET /swarm, GET /nodes, GET /networks (overlay ones only) and GET /secrets.
+snapshot::SwarmCluster map_swarm_cluster(const nlohmann::json& swarm);
+std::vector<snapshot::SwarmNode> map_swarm_nodes(const nlohmann::json& nodes);
+std::vector<snapshot::OverlayNetwork> map_overlay_networks(const nlohmann::json& networks);
+std::vector<snapshot::SwarmSecret> map_swarm_secrets(const nlohmann::json& secrets);
+
 // Fills the engine fields that /info and /version provide.
 void map_engine_info(const nlohmann::json& info, const nlohmann::json& version,
                      snapshot::Engine& engine);

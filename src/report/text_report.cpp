@@ -62,7 +62,12 @@ class Painter {
   bool color_;
 };
 
-std::string short_id(const std::string& id) { return id.substr(0, 12); }
+// Image ids carry their digest algorithm; the 12 hex digits are what docker prints.
+std::string short_id(std::string_view id) {
+  constexpr std::string_view digest_prefix = "sha256:";
+  if (id.starts_with(digest_prefix)) id.remove_prefix(digest_prefix.size());
+  return std::string(id.substr(0, 12));
+}
 
 void render_finding(std::string& out, const Finding& finding, const Painter& paint,
                     std::string_view indent) {
@@ -93,53 +98,60 @@ void render_fixes(std::string& out, const Report& report, const Painter& paint) 
   }
 }
 
-// Host findings name their object first: several share a check (every socket,
-// every registry certificate). The section is left out when there are none.
-void render_host(std::string& out, const Report& report, const Painter& paint) {
-  std::string section;
+// Targets that stand alone (the daemon, the host, the swarm): one list. The
+// daemon heading is always shown; the others only when they have findings.
+void render_flat(std::string& out, const Report& report, const Painter& paint, audit::Scope scope,
+                 std::string_view heading) {
+  std::string body;
   for (const auto& finding : report.findings) {
-    if (finding.result.target.type != audit::Scope::host) continue;
+    if (finding.result.target.type != scope) continue;
+    if (scope != audit::Scope::host) {
+      render_finding(body, finding, paint, "  ");
+      continue;
+    }
+    // Several host objects share a check (every socket, every certificate),
+    // so each finding names its object.
     auto named = finding;
     named.result.detail = finding.result.target.name + ": " + finding.result.detail;
-    render_finding(section, named, paint, "  ");
+    render_finding(body, named, paint, "  ");
   }
-  if (!section.empty()) out += paint.bold("Host") + "\n" + section + "\n";
+  if (body.empty() && scope != audit::Scope::daemon) return;
+  if (scope != audit::Scope::daemon) out += "\n";
+  out += paint.bold(heading) + "\n" + body;
 }
 
-void render_daemon(std::string& out, const Report& report, const Painter& paint) {
-  out += paint.bold("Daemon") + "\n";
-  for (const auto& finding : report.findings) {
-    if (finding.result.target.type == audit::Scope::daemon) {
-      render_finding(out, finding, paint, "  ");
-    }
-  }
+std::string describe_target(const audit::Target& target) {
+  if (target.id.empty()) return "";
+  if (target.state.empty()) return fmt::format("({})", audit::printable(short_id(target.id)));
+  return fmt::format("({}, {})", audit::printable(target.state),
+                     audit::printable(short_id(target.id)));
 }
 
-void render_containers(std::string& out, const Report& report, const Painter& paint) {
-  // Group by container, keeping the order the engine listed them in.
+// Containers and images: grouped by target, in the order the engine listed
+// them. With no findings the section is left out when `none` is empty.
+void render_grouped(std::string& out, const Report& report, const Painter& paint,
+                    audit::Scope scope, std::string_view heading, std::string_view none) {
   std::vector<std::string> order;
-  std::map<std::string, std::vector<const Finding*>> by_container;
+  std::map<std::string, std::vector<const Finding*>> by_target;
   std::map<std::string, audit::Target> targets;
   for (const auto& finding : report.findings) {
     const auto& target = finding.result.target;
-    if (target.type != audit::Scope::container) continue;
+    if (target.type != scope) continue;
     const auto key = target.id.empty() ? target.name : target.id;
-    if (!by_container.count(key)) {
+    if (!by_target.count(key)) {
       order.push_back(key);
       targets[key] = target;
     }
-    by_container[key].push_back(&finding);
+    by_target[key].push_back(&finding);
   }
-  out += "\n" + paint.bold(fmt::format("Containers ({})", order.size())) + "\n";
-  if (order.empty()) out += "  no containers on this engine\n";
+  if (order.empty() && none.empty()) return;
+  out += "\n" + paint.bold(fmt::format("{} ({})", heading, order.size())) + "\n";
+  if (order.empty()) out += fmt::format("  {}\n", none);
   for (const auto& key : order) {
     const auto& target = targets[key];
-    out += fmt::format(
-        "  {} {}\n", paint.bold(audit::printable(target.name)),
-        paint.dim(target.id.empty() ? std::string()
-                                    : fmt::format("({}, {})", audit::printable(target.state),
-                                                  audit::printable(short_id(target.id)))));
-    for (const auto* finding : by_container[key]) render_finding(out, *finding, paint, "    ");
+    out += fmt::format("  {} {}\n", paint.bold(audit::printable(target.name)),
+                       paint.dim(describe_target(target)));
+    for (const auto* finding : by_target[key]) render_finding(out, *finding, paint, "    ");
   }
 }
 
@@ -185,9 +197,12 @@ std::string render_header(const Report& report) {
 std::string render_text(const Report& report, bool color) {
   const Painter paint(color);
   std::string out = render_header(report);
-  render_host(out, report, paint);
-  render_daemon(out, report, paint);
-  render_containers(out, report, paint);
+  render_flat(out, report, paint, audit::Scope::daemon, "Daemon");
+  render_flat(out, report, paint, audit::Scope::host, "Host");
+  render_grouped(out, report, paint, audit::Scope::container, "Containers",
+                 "no containers on this engine");
+  render_grouped(out, report, paint, audit::Scope::image, "Images", "");
+  render_flat(out, report, paint, audit::Scope::swarm, "Swarm");
   render_fixes(out, report, paint);
   render_score(out, report, paint);
   return out;

@@ -37,8 +37,8 @@ Score compute(const std::vector<audit::Finding>& findings) {
 
   double total_weight = 0;
   double total_earned = 0;
-  for (const auto scope :
-       {audit::Scope::daemon, audit::Scope::host, audit::Scope::container, audit::Scope::image}) {
+  for (const auto scope : {audit::Scope::daemon, audit::Scope::host, audit::Scope::container,
+                           audit::Scope::image, audit::Scope::swarm}) {
     SectionScore section{scope, 0, 0, std::nullopt};
     bool present = false;
     for (const auto& check : score.checks) {

@@ -12,20 +12,12 @@
 
 #include "src/snapshot/daemon.hpp"
 #include "src/snapshot/host.hpp"
+#include "src/snapshot/gathered.hpp"
+#include "src/snapshot/image.hpp"
 #include "src/snapshot/security_opt.hpp"
+#include "src/snapshot/swarm.hpp"
 
 namespace dockaudit::snapshot {
-
-// A value read from one source, or the reason it could not be read. "Could
-// not look" must never be mistaken for "nothing there".
-template <typename T>
-struct Gathered {
-  std::optional<T> value;
-  std::string error;
-
-  bool ok() const { return value.has_value(); }
-  static Gathered failure(std::string reason) { return {std::nullopt, std::move(reason)}; }
-};
 
 struct Position {
   int line = 0;
@@ -59,14 +51,25 @@ struct DaemonConfig {
   const nlohmann::json* setting(const std::string& key) const;
 };
 
+// /info object counts; nullopt when the engine did not send the number.
+struct ObjectCounts {
+  std::optional<std::int64_t> containers;  // Containers
+  std::optional<std::int64_t> running;     // ContainersRunning
+  std::optional<std::int64_t> paused;      // ContainersPaused
+  std::optional<std::int64_t> stopped;     // ContainersStopped: exited, created and dead
+  std::optional<std::int64_t> images;      // Images, intermediate layers included
+};
+
 struct Engine {
   std::string endpoint;
   std::string api_version;     // negotiated from /_ping
   std::string server_version;  // /version Version
   std::string operating_system;
-  std::string kernel_version;                 // /info KernelVersion
-  std::string swarm_state;                    // /info Swarm.LocalNodeState
-  std::vector<std::string> security_options;  // /info SecurityOptions, raw
+  std::string kernel_version;                   // /info KernelVersion
+  std::string swarm_state;                      // /info Swarm.LocalNodeState
+  std::optional<bool> swarm_control_available;  // /info Swarm.ControlAvailable: a manager
+  std::string swarm_node_address;               // /info Swarm.NodeAddr, the advertised one
+  std::vector<std::string> security_options;    // /info SecurityOptions, raw
   // /info values the effective daemon configuration is checked against;
   // nullopt or "" when the engine did not send them.
   std::optional<bool> live_restore_enabled;          // LiveRestoreEnabled
@@ -79,6 +82,7 @@ struct Engine {
   std::vector<std::string> authorization_plugins;    // Plugins.Authorization
   std::vector<std::string> insecure_registry_cidrs;  // RegistryConfig.InsecureRegistryCIDRs
   std::vector<std::string> insecure_registries;      // IndexConfigs entries with Secure false
+  ObjectCounts counts;
 
   bool has_security_option(const std::string& name) const;
 };
@@ -192,6 +196,12 @@ struct DockerHost {
   Gathered<DataRootFilesystem> data_root_filesystem;
 };
 
+// Settings of the docker client that only the environment of whoever runs
+// docker can show; dockaudit sees its own environment, passed in at collect.
+struct ClientEnvironment {
+  std::optional<std::string> docker_content_trust;  // DOCKER_CONTENT_TRUST; nullopt = unset
+};
+
 struct Snapshot {
   DaemonConfig daemon_config;
   // Unix sockets the daemon is known to serve: the one audited, at least.
@@ -205,8 +215,11 @@ struct Snapshot {
   };
   Gathered<DefaultBridge> default_bridge;
   Gathered<std::vector<Container>> containers;
+  Gathered<std::vector<Image>> images;  // top-level images, as `docker images` lists them
+  Swarm swarm;
   HostFacts host;
   DockerHost docker_host;
+  ClientEnvironment client;
 };
 
 }  // namespace dockaudit::snapshot

@@ -50,6 +50,40 @@ audit::Status status_of(const checks::Check& check, const std::string& fixture) 
   return status_of(check, container(fixture));
 }
 
+snapshot::Image image(const std::string& name) {
+  auto mapped = collect::map_image_inspect(load_json("images/i_" + name + ".json"));
+  mapped.history.value = collect::map_image_history(load_json("images/h_" + name + ".json"));
+  if (!mapped.history.ok()) throw std::runtime_error("bad history fixture " + name);
+  return mapped;
+}
+
+snapshot::Snapshot snapshot_with_images(std::vector<snapshot::Image> images) {
+  auto snapshot = snapshot_with({});
+  snapshot.images = {std::move(images), ""};
+  return snapshot;
+}
+
+std::vector<audit::Result> results_of(const checks::Check& check,
+                                      std::vector<snapshot::Image> images) {
+  return check.evaluate(snapshot_with_images(std::move(images)));
+}
+
+audit::Status status_of(const checks::Check& check, const snapshot::Image& image) {
+  const auto results = results_of(check, std::vector<snapshot::Image>{image});
+  if (results.size() != 1) throw std::runtime_error("expected one result");
+  return results.front().status;
+}
+
+snapshot::Snapshot swarm_manager_snapshot() {
+  auto snapshot = snapshot_with({}, "swarm/info-manager.json");
+  auto& swarm = snapshot.swarm;
+  swarm.cluster = {collect::map_swarm_cluster(load_json("swarm/swarm.json")), ""};
+  swarm.nodes = {collect::map_swarm_nodes(load_json("swarm/nodes.json")), ""};
+  swarm.overlay_networks = {collect::map_overlay_networks(load_json("swarm/networks.json")), ""};
+  swarm.secrets = {collect::map_swarm_secrets(load_json("swarm/secrets.json")), ""};
+  return snapshot;
+}
+
 void FakeEngine::answer(const std::string& path, long status, std::string body,
                         std::map<std::string, std::string> headers) {
   answers_[path] = {status, std::move(body), std::move(headers)};
@@ -88,7 +122,20 @@ FakeEngine engine_with(const std::vector<std::string>& inspect_fixtures) {
     engine.answer_json("/v1.41/containers/" + id + "/json", inspect);
   }
   engine.answer_json("/v1.41/containers/json?all=1", list);
+  engine.answer_json("/v1.41/images/json?all=0", nlohmann::json::array());
   return engine;
+}
+
+void serve_images(FakeEngine& engine, const std::vector<std::string>& names) {
+  auto list = nlohmann::json::array();
+  for (const auto& name : names) {
+    const auto inspect = load_json("images/i_" + name + ".json");
+    const auto id = inspect["Id"].get<std::string>();
+    list.push_back({{"Id", id}, {"RepoTags", inspect["RepoTags"]}});
+    engine.answer_json("/v1.41/images/" + id + "/json", inspect);
+    engine.answer_json("/v1.41/images/" + id + "/history", load_json("images/h_" + name + ".json"));
+  }
+  engine.answer_json("/v1.41/images/json?all=0", list);
 }
 
 }  // namespace dockaudit::testing

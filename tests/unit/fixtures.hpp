@@ -32,6 +32,20 @@ audit::Status status_of(const checks::Check& check, const std::string& fixture);
 std::vector<audit::Result> results_of(const checks::Check& check,
                                       std::vector<snapshot::Container> containers);
 
+// tests/fixtures/images/i_<name>.json and h_<name>.json mapped to an image.
+snapshot::Image image(const std::string& name);
+
+// A snapshot of a reachable engine holding these images and no containers.
+snapshot::Snapshot snapshot_with_images(std::vector<snapshot::Image> images);
+
+// One check's results on these images.
+std::vector<audit::Result> results_of(const checks::Check& check,
+                                      std::vector<snapshot::Image> images);
+audit::Status status_of(const checks::Check& check, const snapshot::Image& image);
+
+// A snapshot of the active swarm manager captured in tests/fixtures/swarm.
+snapshot::Snapshot swarm_manager_snapshot();
+
 class FakeEngine final : public collect::Transport {
  public:
   void answer(const std::string& path, long status, std::string body,
@@ -50,7 +64,11 @@ class FakeEngine final : public collect::Transport {
   std::map<std::string, std::string> failures_;
 };
 
-// A fake engine at API 1.41 that serves these inspect fixtures.
+// A fake engine at API 1.41 that serves these inspect fixtures, and no images.
 FakeEngine engine_with(const std::vector<std::string>& inspect_fixtures);
+
+// Lists these image fixtures (i_<name>.json, h_<name>.json) on the fake engine
+// and serves their inspect and history answers.
+void serve_images(FakeEngine& engine, const std::vector<std::string>& names);
 
 }  // namespace dockaudit::testing
