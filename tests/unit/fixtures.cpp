@@ -11,6 +11,8 @@ std::string fixture_path(const std::string& relative) {
   return std::string(DOCKAUDIT_FIXTURES) + "/" + relative;
 }
 
+std::string source_profiles_dir() { return DOCKAUDIT_SOURCE_PROFILES; }
+
 nlohmann::json load_json(const std::string& relative) {
   std::ifstream file(fixture_path(relative));
   if (!file) throw std::runtime_error("missing fixture " + relative);

@@ -15,6 +15,8 @@
 namespace dockaudit::testing {
 
 std::string fixture_path(const std::string& relative);
+// The source tree's profiles/ directory.
+std::string source_profiles_dir();
 nlohmann::json load_json(const std::string& relative);
 
 // tests/fixtures/inspect/<name>.json mapped to a container.

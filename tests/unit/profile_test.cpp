@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "src/profile/profile.hpp"
+#include "tests/unit/fixtures.hpp"
 
 using namespace dockaudit::profile;
 namespace fs = std::filesystem;
@@ -36,7 +37,7 @@ std::string error_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the shipped baseline profile loads and selects every check once") {
-  const auto profile = load_profile(locate_profile("baseline", {DOCKAUDIT_SOURCE_PROFILES}));
+  const auto profile = load_profile(locate_profile("baseline", {dockaudit::testing::source_profiles_dir()}));
   CHECK(profile.name == "baseline");
   CHECK(profile.selections.size() == 9);
   for (const auto& selection : profile.selections) CHECK(selection.weight > 0);
@@ -80,7 +81,7 @@ TEST_CASE("YAML syntax errors carry line and column") {
 }
 
 TEST_CASE("a profile name that does not exist lists what does") {
-  CHECK_THROWS_WITH_AS(locate_profile("baselin", {DOCKAUDIT_SOURCE_PROFILES}),
+  CHECK_THROWS_WITH_AS(locate_profile("baselin", {dockaudit::testing::source_profiles_dir()}),
                        doctest::Contains("did you mean 'baseline'?"), ProfileError);
   CHECK(locate_profile("./mine.yaml", {}) == "./mine.yaml");
 }

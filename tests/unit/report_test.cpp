@@ -14,7 +14,7 @@ namespace {
 
 report::Report make_report(const snapshot::Snapshot& snapshot) {
   const auto profile =
-      profile::load_profile(profile::locate_profile("baseline", {DOCKAUDIT_SOURCE_PROFILES}));
+      profile::load_profile(profile::locate_profile("baseline", {testing::source_profiles_dir()}));
   report::Report made;
   made.tool_version = "test";
   made.profile_name = profile.name;
