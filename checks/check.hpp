@@ -9,12 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/parameters.hpp"
 #include "src/audit/result.hpp"
 #include "src/snapshot/snapshot.hpp"
 
 namespace dockaudit::checks {
 
 using Evaluate = std::vector<audit::Result> (*)(const snapshot::Snapshot&);
+// For checks that take parameters; `evaluate` then runs with the defaults.
+using EvaluateWith = std::vector<audit::Result> (*)(const snapshot::Snapshot&, const Parameters&);
 
 // The recommendation's number in each CIS Docker Benchmark version; empty
 // where that version has no such item (or the check is dockaudit's own).
@@ -36,7 +39,13 @@ struct Check {
   std::string_view remediation;
   std::string_view reads;  // the data that decides it, for `dockaudit explain`
   Evaluate evaluate = nullptr;
+  std::span<const Parameter> parameters{};  // what a profile may set
+  EvaluateWith evaluate_with = nullptr;   // set exactly when `parameters` is not empty
 };
+
+// Runs a check with these parameter values (the profile's, over the defaults).
+std::vector<audit::Result> run(const Check& check, const snapshot::Snapshot& snapshot,
+                               const Parameters& parameters);
 
 // "CIS Docker 1.6.0 5.5" style text for reports; empty for dockaudit's own checks.
 std::string describe_references(const Check& check);

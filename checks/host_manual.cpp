@@ -1,5 +1,8 @@
-// Section 1.2: recommendations no data can decide. Their results carry what a
-// person needs to look at.
+// Section 1.2: the host's hardening, which no data can decide (its result
+// carries what a person needs to look at), and the engine's age.
+#include <charconv>
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "checks/all_checks.hpp"
@@ -34,17 +37,64 @@ std::vector<audit::Result> evaluate_hardened(const snapshot::Snapshot& snapshot)
   return {result};
 }
 
-std::vector<audit::Result> evaluate_current(const snapshot::Snapshot& snapshot) {
+constexpr Parameter kCurrentParameters[] = {
+    {"max_age_days", ParameterType::integer, "365",
+     "the oldest engine build, in days before the audit, that counts as current"},
+};
+
+constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;
+
+// Days since the epoch of a BuildTime that starts "YYYY-MM-DD" (every engine
+// since 17.x sends RFC 3339); nullopt for anything else.
+std::optional<std::int64_t> build_day(const std::string& build_time) {
+  if (build_time.size() < 10 || build_time[4] != '-' || build_time[7] != '-') return std::nullopt;
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  const auto* text = build_time.data();
+  if (std::from_chars(text, text + 4, year).ptr != text + 4 ||
+      std::from_chars(text + 5, text + 7, month).ptr != text + 7 ||
+      std::from_chars(text + 8, text + 10, day).ptr != text + 10) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month),
+                                         std::chrono::day(day)};
+  if (!date.ok()) return std::nullopt;
+  return std::chrono::sys_days(date).time_since_epoch().count();
+}
+
+// The engine's own build date is the data: distributions rebuild their
+// packaged engine for each security fix, so an old build is an engine that
+// has missed the fixes released since.
+std::vector<audit::Result> evaluate_current_with(const snapshot::Snapshot& snapshot,
+                                                 const Parameters& parameters) {
   auto result = engine_result(snapshot, "host.engine-current");
+  result.target = {audit::Scope::daemon, "dockerd", "", ""};
   if (result.status == Status::error) return {result};
   const auto& engine = *snapshot.engine.value;
-  result.target = {audit::Scope::daemon, "dockerd", "", ""};
+  const auto max_age = parameters.integer("max_age_days").value_or(365);
   result.evidence = {{"/version Version", engine.server_version},
-                     {"API version in use", engine.api_version}};
-  result.detail = fmt::format(
-      "Docker Engine {}: compare with the current releases and the distribution's updates",
-      engine.server_version);
+                     {"/version BuildTime", engine.build_time},
+                     {"parameter max_age_days", max_age}};
+  const auto built = build_day(engine.build_time);
+  if (!built) {
+    result.status = Status::manual;
+    result.detail = fmt::format(
+        "Docker Engine {} sent no build date dockaudit can read ('{}'): compare the version "
+        "with the current releases and the distribution's updates",
+        engine.server_version, engine.build_time);
+    return {result};
+  }
+  const auto age = snapshot.collected_at / kSecondsPerDay - *built;
+  result.evidence.push_back({"build age in days", age});
+  result.status = age <= max_age ? Status::pass : Status::fail;
+  result.detail = fmt::format("Docker Engine {} was built {} days before the audit ({} allowed)",
+                              engine.server_version, age, max_age);
   return {result};
+}
+
+std::vector<audit::Result> evaluate_current(const snapshot::Snapshot& snapshot) {
+  return evaluate_current_with(snapshot, resolve_parameters(kCurrentParameters, {}));
 }
 
 }  // namespace
@@ -73,14 +123,18 @@ const Check host_engine_current{
     .scope = audit::Scope::daemon,
     .severity = audit::Severity::medium,
     .level = 1,
-    .manual = true,
+    .manual = false,
     .cis = {"1.2.2", "1.2.2", "1.2.2"},
     .rationale =
         "Old engines miss security fixes in dockerd, containerd and runc; container escapes have "
         "been fixed by updates.",
     .remediation = "Update Docker Engine from the distribution or Docker's repositories.",
-    .reads = "/version Version and the negotiated API version, to compare with the release list",
+    .reads =
+        "/version Version and BuildTime; the build's age on the day of the audit is compared "
+        "with the max_age_days parameter",
     .evaluate = &evaluate_current,
+    .parameters = kCurrentParameters,
+    .evaluate_with = &evaluate_current_with,
 };
 
 }  // namespace dockaudit::checks

@@ -33,6 +33,7 @@ const Check* const kChecks[] = {
     &host_audit_runc,
     &host_os_hardened,
     &host_engine_current,
+    &host_mac_enabled,
     // Section 2 (daemon configuration) and dockaudit's own daemon checks
     &daemon_config_file,
     &daemon_config_drift,
@@ -123,6 +124,7 @@ const Check* const kChecks[] = {
     &container_cgroup_parent,
     &container_no_new_privileges,
     &container_healthcheck,
+    &container_image_current,
     &container_pids_limit,
     &container_default_bridge,
     &container_host_userns,
@@ -130,6 +132,8 @@ const Check* const kChecks[] = {
     // Section 6 (security operations)
     &ops_image_sprawl,
     &ops_container_sprawl,
+    &ops_incident_response,
+    &ops_backups,
     // Section 7 (swarm)
     &swarm_manager_count,
     &swarm_listen_interface,
@@ -164,6 +168,12 @@ nlohmann::json references_json(const Check& check) {
   if (!check.cis.v1_7.empty()) references["cis-docker-1.7"] = check.cis.v1_7;
   if (!check.cis.v1_8.empty()) references["cis-docker-1.8"] = check.cis.v1_8;
   return references;
+}
+
+std::vector<audit::Result> run(const Check& check, const snapshot::Snapshot& snapshot,
+                               const Parameters& parameters) {
+  if (check.evaluate_with) return check.evaluate_with(snapshot, parameters);
+  return check.evaluate(snapshot);
 }
 
 std::span<const Check* const> registry() { return kChecks; }

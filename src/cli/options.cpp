@@ -1,5 +1,6 @@
 #include "src/cli/options.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -25,6 +26,9 @@ po::options_description describe_options() {
       "/etc/docker/daemon.json)")(
       "profile,p", po::value<std::string>()->default_value(profile::kDefaultProfile),
       "benchmark profile: a name from the profile directory, or a path to a YAML file")(
+      "level,l", po::value<std::vector<std::string>>()->composing(),
+      "benchmark levels to audit, comma-separated or repeated: 1, 2 (which holds 1) and swarm "
+      "(default: the profile's, 1,swarm for the cis-docker profiles)")(
       "format,f", po::value<std::string>()->default_value("text"), "report format: text or json")(
       "output,o", po::value<std::string>(),
       "write the report to FILE (atomically) instead of standard output")(
@@ -36,7 +40,8 @@ std::string usage_text(const po::options_description& options) {
   std::ostringstream text;
   text << "Usage: dockaudit [audit] [OPTIONS]     audit a Docker host\n"
           "       dockaudit checks [--format F]  list the checks dockaudit knows\n"
-          "       dockaudit explain CHECK-ID     what a check reads, why, and how to fix\n\n"
+          "       dockaudit explain CHECK-ID     what a check reads, why, and how to fix\n"
+          "       dockaudit coverage             which checks decide each CIS recommendation\n\n"
        << options
        << "\nExit codes: 0 policy met, 1 a check failed, 2 usage or input error (nothing "
           "audited),\n3 audit incomplete (some checks could not be decided).\n";
@@ -47,6 +52,24 @@ Format parse_format(const std::string& text) {
   if (text == "text") return Format::text;
   if (text == "json") return Format::json;
   throw UsageError(fmt::format("--format '{}' is not a format; use text or json", text));
+}
+
+// "--level 2,swarm" and "--level 2 --level swarm" mean the same.
+std::vector<std::string> split_levels(const std::vector<std::string>& given) {
+  std::vector<std::string> levels;
+  for (const auto& argument : given) {
+    std::size_t start = 0;
+    while (start <= argument.size()) {
+      const auto comma = std::min(argument.find(',', start), argument.size());
+      const auto level = argument.substr(start, comma - start);
+      if (level.empty()) {
+        throw UsageError(fmt::format("--level '{}' holds an empty level", argument));
+      }
+      levels.push_back(level);
+      start = comma + 1;
+    }
+  }
+  return levels;
 }
 
 void parse_command(const std::vector<std::string>& positional, Options& options) {
@@ -62,6 +85,9 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
   } else if (name == "checks") {
     extra(1);
     options.command = Command::list_checks;
+  } else if (name == "coverage") {
+    extra(1);
+    options.command = Command::coverage;
   } else if (name == "explain") {
     if (positional.size() < 2) throw UsageError("explain needs a check id: dockaudit explain ID");
     extra(2);
@@ -69,7 +95,8 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
     options.explain_id = positional[1];
   } else {
     throw UsageError(fmt::format(
-        "unknown command '{}'; commands are audit (the default), checks and explain", name));
+        "unknown command '{}'; commands are audit (the default), checks, explain and coverage",
+        name));
   }
 }
 
@@ -114,6 +141,9 @@ Options parse_options(const std::vector<std::string>& arguments) {
     }
   }
   options.profile = values["profile"].as<std::string>();
+  if (values.count("level")) {
+    options.levels = split_levels(values["level"].as<std::vector<std::string>>());
+  }
   options.format = parse_format(values["format"].as<std::string>());
   if (values.count("output")) {
     options.output = values["output"].as<std::string>();

@@ -9,7 +9,7 @@
 
 namespace dockaudit::cli {
 
-enum class Command { audit, list_checks, explain, help, version };
+enum class Command { audit, list_checks, explain, coverage, help, version };
 enum class Format { text, json };
 
 struct Options {
@@ -17,6 +17,7 @@ struct Options {
   std::optional<std::string> host;
   std::optional<std::string> daemon_config;  // unset: the running dockerd's choice
   std::string profile;
+  std::vector<std::string> levels;  // empty: the profile's default levels
   Format format = Format::text;
   std::optional<std::string> output;
   std::string explain_id;  // for Command::explain

@@ -10,6 +10,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "checks/cis_catalog.hpp"
 #include "src/audit/json_text.hpp"
 #include "src/cli/catalog.hpp"
 #include "src/cli/diagnostics.hpp"
@@ -65,8 +66,10 @@ int audit(const Options& options, const Environment& environment) {
   profile::Profile chosen;
   collect::Endpoint endpoint;
   try {
-    chosen = profile::load_profile(
-        profile::locate_profile(options.profile, profile::default_profile_dirs()));
+    chosen = profile::apply_levels(
+        profile::load_profile(
+            profile::locate_profile(options.profile, profile::default_profile_dirs())),
+        options.levels);
     endpoint =
         collect::parse_endpoint(collect::choose_engine_url(options.host, environment.docker_host));
     check_inputs(options);
@@ -89,6 +92,8 @@ int audit(const Options& options, const Environment& environment) {
   report.started_at = started_at;
   report.profile_name = chosen.name;
   report.profile_path = chosen.path;
+  report.benchmark = chosen.benchmark;
+  report.levels = chosen.levels;
   report.engine_url = endpoint.url;
   report.snapshot = &snapshot;
   report.findings = audit::evaluate(snapshot, chosen);
@@ -151,6 +156,9 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
       return kPolicyMet;
     case Command::list_checks:
       list_checks(*environment.out, options.format);
+      return kPolicyMet;
+    case Command::coverage:
+      *environment.out << checks::render_coverage();
       return kPolicyMet;
     case Command::explain:
       if (explain_check(*environment.out, options.explain_id)) return kPolicyMet;

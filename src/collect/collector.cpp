@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -117,6 +118,27 @@ Gathered<std::vector<Container>> collect_containers(EngineClient& engine) {
   return {std::move(containers), ""};
 }
 
+// dockerd started by RootlessKit reads its default daemon.json from the
+// user's XDG configuration directory instead of /etc/docker, as dockerd
+// itself decides it (from its own environment).
+std::optional<ConfigPathChoice> rootless_config_path(const snapshot::DockerdProcess& process) {
+  const auto& environment = process.environment;
+  const auto variable = [&](const char* name) {
+    const auto found = environment.find(name);
+    return found == environment.end() ? std::string() : found->second;
+  };
+  if (variable("ROOTLESSKIT_STATE_DIR").empty()) return std::nullopt;
+  auto config_home = variable("XDG_CONFIG_HOME");
+  std::string reason = fmt::format("rootless dockerd pid {}: $XDG_CONFIG_HOME/docker", process.pid);
+  if (config_home.empty()) {
+    if (variable("HOME").empty()) return std::nullopt;
+    config_home = variable("HOME") + "/.config";
+    reason = fmt::format("rootless dockerd pid {}: $HOME/.config/docker", process.pid);
+  }
+  const auto path = std::filesystem::path(config_home) / "docker" / "daemon.json";
+  return ConfigPathChoice{path.lexically_normal().string(), reason};
+}
+
 // The command line in force: the running process's, else what docker.service
 // would run. `label` says which, for evidence.
 std::optional<DockerdFlags> read_flags(const snapshot::Daemon& daemon, std::string& label) {
@@ -188,7 +210,12 @@ ConfigPathChoice choose_daemon_config_path(const std::optional<std::string>& exp
                                            const DockerdFlags* flags,
                                            const snapshot::DockerdProcess* process) {
   if (explicit_path) return {*explicit_path, "--daemon-config"};
-  if (!flags || !flags->config_file) return {kDefaultDaemonConfigPath, "the default path"};
+  if (!flags || !flags->config_file) {
+    if (process) {
+      if (auto rootless = rootless_config_path(*process)) return *rootless;
+    }
+    return {kDefaultDaemonConfigPath, "the default path"};
+  }
   std::filesystem::path path = *flags->config_file;
   std::string reason = "--config-file of dockerd";
   if (process) {
@@ -235,6 +262,9 @@ void collect_engine(EngineClient& engine, snapshot::Snapshot& snapshot) {
 
 snapshot::Snapshot collect(EngineClient& engine, const CollectOptions& options) {
   snapshot::Snapshot snapshot;
+  snapshot.collected_at = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
   std::error_code ignored_error;
   snapshot.host = read_host_facts(options.host_root);
   snapshot.client.docker_content_trust = options.docker_content_trust;

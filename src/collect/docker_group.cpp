@@ -83,7 +83,9 @@ Gathered<DockerGroup> read_docker_group(const fs::path& root, const snapshot::Da
     if (fields.size() < 4 || fields[0] != group.name) continue;
     group.gid = number_of(fields[2]);
     for (const auto& member : split(fields[3], ',')) {
-      if (!member.empty()) group.members.push_back(fmt::format("{} ({})", member, kGroupFile));
+      if (member.empty()) continue;
+      group.members.push_back(fmt::format("{} ({})", member, kGroupFile));
+      group.member_names.push_back(member);
     }
     break;
   }
@@ -98,6 +100,7 @@ Gathered<DockerGroup> read_docker_group(const fs::path& root, const snapshot::Da
     const auto fields = split(line, ':');
     if (fields.size() >= 4 && number_of(fields[3]) == group.gid) {
       group.members.push_back(fmt::format("{} (primary group in {})", fields[0], kPasswdFile));
+      group.member_names.push_back(fields[0]);
     }
   }
   return {std::move(group), ""};

@@ -341,6 +341,7 @@ std::vector<snapshot::SwarmSecret> map_swarm_secrets(const json& secrets) {
 void map_engine_info(const json& info, const json& version, snapshot::Engine& engine) {
   engine.server_version = text_at(version, "/Version");
   if (engine.server_version.empty()) engine.server_version = text_at(info, "/ServerVersion");
+  engine.build_time = text_at(version, "/BuildTime");
   engine.operating_system = text_at(info, "/OperatingSystem");
   engine.kernel_version = text_at(info, "/KernelVersion");
   engine.docker_root_dir = text_at(info, "/DockerRootDir");

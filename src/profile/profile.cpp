@@ -5,6 +5,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 namespace dockaudit::profile {
@@ -16,8 +17,10 @@ namespace fs = std::filesystem;
 // Keeps sums of weights finite and meaningful.
 constexpr double kMaxWeight = 1000;
 
-const std::vector<std::string> kTopLevelKeys{"name", "description", "checks"};
-const std::vector<std::string> kSelectionKeys{"id", "severity", "weight"};
+const std::vector<std::string> kTopLevelKeys{"name", "description", "benchmark",
+                                             "default_levels", "checks"};
+const std::vector<std::string> kBenchmarkKeys{"name", "version"};
+const std::vector<std::string> kSelectionKeys{"id", "severity", "weight", "level", "parameters"};
 const std::vector<std::string> kSeverities{"low", "medium", "high", "critical"};
 
 class Reader {
@@ -78,7 +81,100 @@ class Reader {
       chosen.severity = *parsed;
     }
     if (const auto weight = node["weight"]) chosen.weight = positive_number(weight);
+    chosen.level = node["level"] ? level(node["level"]) : default_level(*chosen.check);
+    auto values = nlohmann::json::object();
+    if (const auto given = node["parameters"]) values = parameters(given, *chosen.check);
+    chosen.parameters = checks::resolve_parameters(chosen.check->parameters, values);
     return chosen;
+  }
+
+  static std::string default_level(const checks::Check& check) {
+    return check.scope == audit::Scope::swarm ? "swarm" : std::to_string(check.level);
+  }
+
+  std::string level(const YAML::Node& node) const {
+    const auto word = node.IsScalar() ? node.Scalar() : std::string();
+    if (std::find(kLevels.begin(), kLevels.end(), word) == kLevels.end()) {
+      fail(node.Mark(), fmt::format("level '{}' is not one of 1, 2, swarm{}",
+                                    node.IsScalar() ? word : "(a collection)",
+                                    suggestion(word, kLevels)));
+    }
+    return word;
+  }
+
+  nlohmann::json parameters(const YAML::Node& node, const checks::Check& check) const {
+    if (!node.IsMap()) fail(node.Mark(), "'parameters' must be a mapping of names to values");
+    std::vector<std::string> names;
+    for (const auto& parameter : check.parameters) names.emplace_back(parameter.name);
+    auto values = nlohmann::json::object();
+    for (const auto& item : node) {
+      const auto name = item.first.as<std::string>();
+      const auto declared = std::find_if(check.parameters.begin(), check.parameters.end(),
+                                         [&](const auto& p) { return p.name == name; });
+      if (declared == check.parameters.end()) {
+        fail(item.first.Mark(),
+             names.empty()
+                 ? fmt::format("check '{}' takes no parameters", check.id)
+                 : fmt::format("unknown parameter '{}' of check '{}'{}; it takes: {}", name,
+                               check.id, suggestion(name, names), fmt::join(names, ", ")));
+      }
+      values[name] = parameter_value(item.second, *declared, check);
+    }
+    return values;
+  }
+
+  nlohmann::json parameter_value(const YAML::Node& node, const checks::Parameter& parameter,
+                                 const checks::Check& check) const {
+    const auto wrong = [&]() {
+      fail(node.Mark(), fmt::format("parameter '{}' of check '{}' must be {}", parameter.name,
+                                    check.id, checks::to_string(parameter.type)));
+    };
+    if (node.IsNull()) return nullptr;
+    switch (parameter.type) {
+      case checks::ParameterType::string_list: {
+        if (!node.IsSequence()) wrong();
+        auto list = nlohmann::json::array();
+        for (const auto& item : node) {
+          if (!item.IsScalar()) wrong();
+          list.push_back(item.Scalar());
+        }
+        return list;
+      }
+      case checks::ParameterType::integer: {
+        long long number = 0;
+        if (!node.IsScalar() || !YAML::convert<long long>::decode(node, number)) wrong();
+        return number;
+      }
+      case checks::ParameterType::boolean: {
+        bool flag = false;
+        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, flag)) wrong();
+        return flag;
+      }
+      case checks::ParameterType::string:
+        if (!node.IsScalar()) wrong();
+        return node.Scalar();
+    }
+    wrong();
+    return nullptr;
+  }
+
+  Benchmark benchmark(const YAML::Node& node) const {
+    if (!node.IsMap()) fail(node.Mark(), "'benchmark' must be a mapping with 'name' and 'version'");
+    require_known_keys(node, kBenchmarkKeys, "'benchmark'");
+    if (!node["name"] || !node["version"]) {
+      fail(node.Mark(), "'benchmark' needs a 'name' and a 'version'");
+    }
+    return {text(node["name"], "the benchmark's 'name'"),
+            text(node["version"], "the benchmark's 'version'")};
+  }
+
+  std::vector<std::string> default_levels(const YAML::Node& node) const {
+    if (!node.IsSequence() || node.size() == 0) {
+      fail(node.Mark(), "'default_levels' must be a non-empty list of 1, 2 or swarm");
+    }
+    std::vector<std::string> levels;
+    for (const auto& item : node) levels.push_back(level(item));
+    return levels;
   }
 
   double positive_number(const YAML::Node& node) const {
@@ -105,6 +201,8 @@ class Reader {
     if (!root["name"]) fail(root.Mark(), "the profile needs a 'name'");
     profile.name = text(root["name"], "'name'");
     if (root["description"]) profile.description = text(root["description"], "'description'");
+    if (root["benchmark"]) profile.benchmark = benchmark(root["benchmark"]);
+    if (root["default_levels"]) profile.default_levels = default_levels(root["default_levels"]);
 
     const auto list = root["checks"];
     if (!list || !list.IsSequence() || list.size() == 0) {
@@ -146,6 +244,38 @@ std::vector<std::string> profile_names(const std::vector<fs::path>& dirs) {
 }
 
 }  // namespace
+
+Profile apply_levels(Profile profile, const std::vector<std::string>& requested) {
+  if (profile.default_levels.empty()) {
+    if (!requested.empty()) {
+      throw ProfileError(fmt::format(
+          "--level: profile '{}' has no levels and always runs every check it selects; levels "
+          "belong to the cis-docker-* profiles",
+          profile.name));
+    }
+    return profile;
+  }
+  auto levels = requested.empty() ? profile.default_levels : requested;
+  for (const auto& level : levels) {
+    if (std::find(kLevels.begin(), kLevels.end(), level) == kLevels.end()) {
+      const auto close = nearest(level, kLevels);
+      throw ProfileError(fmt::format("--level '{}' is not one of 1, 2, swarm{}", level,
+                                     close.empty() ? "" : fmt::format("; did you mean '{}'?", close)));
+    }
+  }
+  const auto wanted = [&](const std::string& level) {
+    const auto asked = [&](const char* name) {
+      return std::find(levels.begin(), levels.end(), name) != levels.end();
+    };
+    return asked(level.c_str()) || (level == "1" && asked("2"));
+  };
+  std::erase_if(profile.selections,
+                [&](const Selection& selection) { return !wanted(selection.level); });
+  std::sort(levels.begin(), levels.end());
+  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  profile.levels = std::move(levels);
+  return profile;
+}
 
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;

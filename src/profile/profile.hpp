@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,12 +16,26 @@ struct Selection {
   const checks::Check* check = nullptr;
   audit::Severity severity = audit::Severity::medium;
   double weight = 1.0;
+  std::string level;              // "1", "2" or "swarm": the benchmark level it belongs to
+  checks::Parameters parameters;  // the check's defaults, overlaid by the profile's values
+};
+
+// The benchmark a profile implements, named in every report.
+struct Benchmark {
+  std::string name;     // "CIS Docker Benchmark"
+  std::string version;  // "1.8.0"
 };
 
 struct Profile {
   std::string name;
   std::string description;
   std::string path;
+  std::optional<Benchmark> benchmark;
+  // A profile with levels says which run by default ("1" and "swarm"); a
+  // profile without them (empty) always runs every check it selects.
+  std::vector<std::string> default_levels;
+  // The levels this run audits, once apply_levels has chosen them.
+  std::vector<std::string> levels;
   std::vector<Selection> selections;
 };
 
@@ -30,10 +45,19 @@ class ProfileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr const char* kDefaultProfile = "baseline";
+inline constexpr const char* kDefaultProfile = "cis-docker-1.8";
+
+// The levels a profile may give a check. Level 2 holds level 1 as well, as in
+// the CIS benchmark; swarm items are a selection of their own.
+inline const std::vector<std::string> kLevels{"1", "2", "swarm"};
 
 // Loads and validates a profile file; throws ProfileError.
 Profile load_profile(const std::filesystem::path& path);
+
+// Keeps the selections of the requested levels (the profile's default levels
+// when `requested` is empty) and records them in `levels`. Throws ProfileError
+// for an unknown level, or for levels asked of a profile that has none.
+Profile apply_levels(Profile profile, const std::vector<std::string>& requested);
 
 // A name ("baseline") is looked up as NAME.yaml in `search_dirs`, in order; an
 // argument holding a '/' or ending in .yaml is a path. Throws ProfileError

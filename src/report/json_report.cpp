@@ -1,3 +1,6 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "checks/check.hpp"
 #include "src/report/report.hpp"
 
@@ -53,6 +56,15 @@ json render_score(const score::Score& score) {
   return {{"overall", optional_number(score.overall)}, {"sections", sections}, {"checks", checks}};
 }
 
+json render_profile(const Report& report) {
+  json profile{{"name", report.profile_name}, {"path", report.profile_path}};
+  profile["benchmark"] = report.benchmark ? json{{"name", report.benchmark->name},
+                                                 {"version", report.benchmark->version}}
+                                          : json(nullptr);
+  profile["levels"] = report.levels;
+  return profile;
+}
+
 json render_engine(const Report& report) {
   const auto& engine = report.snapshot->engine;
   if (!engine.ok()) return {{"endpoint", report.engine_url}, {"error", engine.error}};
@@ -63,6 +75,17 @@ json render_engine(const Report& report) {
 }
 
 }  // namespace
+
+std::string describe_benchmark(const Report& report) {
+  if (!report.benchmark) return "";
+  auto text = fmt::format("{} {}", report.benchmark->name, report.benchmark->version);
+  if (report.levels.empty()) return text;
+  std::vector<std::string> levels;
+  for (const auto& level : report.levels) {
+    levels.push_back(level == "swarm" ? level : "level " + level);
+  }
+  return fmt::format("{}, {}", text, fmt::join(levels, " + "));
+}
 
 json render_json(const Report& report) {
   json summary = json::object();
@@ -78,7 +101,7 @@ json render_json(const Report& report) {
   return {{"schema_version", kJsonSchemaVersion},
           {"tool", {{"name", "dockaudit"}, {"version", report.tool_version}}},
           {"started_at", report.started_at},
-          {"profile", {{"name", report.profile_name}, {"path", report.profile_path}}},
+          {"profile", render_profile(report)},
           {"engine", render_engine(report)},
           {"daemon_config", report.snapshot->daemon_config.path},
           {"exit_code", report.exit_code},

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "src/audit/evaluate.hpp"
+#include "src/profile/profile.hpp"
 #include "src/score/score.hpp"
 #include "src/snapshot/snapshot.hpp"
 
@@ -22,6 +23,8 @@ struct Report {
   std::string started_at;  // UTC, ISO 8601
   std::string profile_name;
   std::string profile_path;
+  std::optional<profile::Benchmark> benchmark;  // the benchmark the profile implements
+  std::vector<std::string> levels;              // its levels audited; empty: the profile has none
   std::string engine_url;
   const snapshot::Snapshot* snapshot = nullptr;
   std::vector<audit::Finding> findings;
@@ -30,6 +33,10 @@ struct Report {
 };
 
 nlohmann::json render_json(const Report& report);
+
+// "CIS Docker Benchmark 1.8.0, level 1 + swarm"; "" when the profile names no
+// benchmark.
+std::string describe_benchmark(const Report& report);
 std::string render_text(const Report& report, bool color);
 
 // Writes to a temporary file beside `path` and renames it into place, so a

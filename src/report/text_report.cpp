@@ -177,9 +177,9 @@ void render_score(std::string& out, const Report& report, const Painter& paint) 
     const auto found = score.by_status.find(status);
     return found == score.by_status.end() ? 0 : found->second;
   };
-  out +=
-      fmt::format("Results: {} pass, {} fail, {} error, {} not applicable\n", count(Status::pass),
-                  count(Status::fail), count(Status::error), count(Status::not_applicable));
+  out += fmt::format("Results: {} pass, {} fail, {} error, {} not applicable, {} manual\n",
+                     count(Status::pass), count(Status::fail), count(Status::error),
+                     count(Status::not_applicable), count(Status::manual));
 }
 
 std::string render_header(const Report& report) {
@@ -188,8 +188,11 @@ std::string render_header(const Report& report) {
       engine.ok() ? fmt::format("Docker {} (API {}) at {}", engine.value->server_version,
                                 engine.value->api_version, report.engine_url)
                   : fmt::format("{} (unreachable: {})", report.engine_url, engine.error);
-  return fmt::format("dockaudit {} · profile {} · {}\n\n", report.tool_version,
-                     audit::printable(report.profile_name), audit::printable(engine_text));
+  const auto benchmark = describe_benchmark(report);
+  return fmt::format("dockaudit {} · profile {}{} · {}\n\n", report.tool_version,
+                     audit::printable(report.profile_name),
+                     benchmark.empty() ? "" : " (" + audit::printable(benchmark) + ")",
+                     audit::printable(engine_text));
 }
 
 }  // namespace

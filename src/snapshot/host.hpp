@@ -63,6 +63,7 @@ struct DockerGroup {
   std::optional<std::uint32_t> gid;  // nullopt: /etc/group has no such group
   // "alice (/etc/group)", "bob (primary group in /etc/passwd)"
   std::vector<std::string> members;
+  std::vector<std::string> member_names;  // the same accounts, bare: "alice", "bob"
 };
 
 // A rule that makes auditd record access to a path.

@@ -39,6 +39,11 @@ struct Image {
   Gathered<std::vector<HistoryStep>> history;
 };
 
+// An image reference as `docker images` spells it: "nginx" and
+// "docker.io/library/nginx" become "nginx:latest", "docker.io/acme/app:2"
+// becomes "acme/app:2"; a digest reference keeps its digest and gets no tag.
+std::string familiar_reference(std::string_view reference);
+
 // The first tag, else the first digest, else "<none>" and the short id: how
 // `docker images` would let a person find it.
 std::string display_name(const Image& image);

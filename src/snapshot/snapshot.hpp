@@ -64,6 +64,7 @@ struct Engine {
   std::string endpoint;
   std::string api_version;     // negotiated from /_ping
   std::string server_version;  // /version Version
+  std::string build_time;      // /version BuildTime, "2026-05-07T21:09:36.000000000+00:00"
   std::string operating_system;
   std::string kernel_version;                   // /info KernelVersion
   std::string swarm_state;                      // /info Swarm.LocalNodeState
@@ -203,6 +204,9 @@ struct ClientEnvironment {
 };
 
 struct Snapshot {
+  // When collect began, in seconds since the epoch (UTC); checks that judge
+  // an age measure it from here, so an offline audit ages nothing.
+  std::int64_t collected_at = 0;
   DaemonConfig daemon_config;
   // Unix sockets the daemon is known to serve: the one audited, at least.
   std::vector<std::string> daemon_sockets;

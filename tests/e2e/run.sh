@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: a private dockerd (tests/e2e/sandbox.sh) holding containers that
-# make each check pass and fail; the dockaudit binary audits it and its JSON is
-# asserted per container and check. Needs root and docker.io.
+# make each baseline check pass and fail; the dockaudit binary audits it with
+# the baseline profile and its JSON is asserted per container and check. Needs
+# root and docker.io. tests/e2e/cis.sh does the same for the CIS benchmark.
 #
 # Usage: tests/e2e/run.sh PATH/TO/dockaudit
 set -uo pipefail
@@ -69,7 +70,7 @@ run c_paused && docker pause c_paused > /dev/null
 
 # --- one audit of the whole engine ----------------------------------------
 report="$work/report.json"
-"$dockaudit" --format json --output "$report" --daemon-config "$work/daemon.json" \
+"$dockaudit" --profile baseline --format json --output "$report" --daemon-config "$work/daemon.json" \
   2> "$work/stderr"
 expect_equal "exit code with failing containers" 1 $?
 expect_equal "report exit_code field" 1 "$(jq .exit_code "$report")"
@@ -127,7 +128,7 @@ expect_equal "daemon.json found from dockerd's flags" "$work/daemon.json" \
   "$(jq -r '.daemon_config' "$work/own.json")"
 
 # --- the text report is the default and has no colour off a terminal ------
-text=$("$dockaudit" --daemon-config "$work/daemon.json")
+text=$("$dockaudit" --profile baseline --daemon-config "$work/daemon.json")
 expect_contains "text report" "FAIL  container.privileged [critical]" "$text"
 expect_contains "text report states" "c_paused (paused," "$text"
 if [[ "$text" == *$'\033['* ]]; then fail "colour codes in piped text output"; else pass; fi
@@ -135,7 +136,7 @@ if [[ "$text" == *$'\033['* ]]; then fail "colour codes in piped text output"; e
 # --- a daemon.json dockerd would reject -----------------------------------
 printf '{\n  "icc": false,\n  // no comments in JSON\n  "userns-remap": "default"\n}\n' \
   > "$work/bad-daemon.json"
-"$dockaudit" --format json --daemon-config "$work/bad-daemon.json" > "$work/bad.json" 2> /dev/null
+"$dockaudit" --profile baseline --format json --daemon-config "$work/bad-daemon.json" > "$work/bad.json" 2> /dev/null
 expect_equal "exit code with rejected daemon.json" 1 $?
 expect_contains "rejected daemon.json names line and column" "bad-daemon.json:3:3:" \
   "$(jq -r '.results[] | select(.check == "daemon.config-file") | .detail' "$work/bad.json")"
@@ -144,12 +145,12 @@ expect_equal "nothing read from the rejected file" '"(daemon.json rejected by do
     "$work/bad.json")"
 
 # --- engine faults --------------------------------------------------------
-err=$("$dockaudit" --host "unix://$work/missing.sock" --daemon-config "$work/daemon.json" \
+err=$("$dockaudit" --profile baseline --host "unix://$work/missing.sock" --daemon-config "$work/daemon.json" \
   2>&1 > /dev/null)
 expect_equal "exit code, socket missing" 3 $?
 expect_contains "socket missing message" "socket $work/missing.sock does not exist" "$err"
 
-err=$("$dockaudit" --host "unix://$work/daemon.json" --daemon-config "$work/daemon.json" \
+err=$("$dockaudit" --profile baseline --host "unix://$work/daemon.json" --daemon-config "$work/daemon.json" \
   2>&1 > /dev/null)
 expect_equal "exit code, not a socket" 3 $?
 expect_contains "not a socket message" "is a regular file, not a socket" "$err"
@@ -171,7 +172,7 @@ expect_equal "no pass without the engine" 0 \
 "$sandbox" restart "$work" '{"userns-remap":"default"}' > /dev/null ||
   { echo "e2e: dockerd with userns-remap did not start" >&2; exit 1; }
 run c_remapped --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 50
-"$dockaudit" --format json --output "$work/remap.json" --daemon-config "$work/daemon.json"
+"$dockaudit" --profile baseline --format json --output "$work/remap.json" --daemon-config "$work/daemon.json"
 expect_equal "exit code, all passing under remap" 0 $?
 expect_status "$work/remap.json" dockerd daemon.userns-remap pass
 expect_status "$work/remap.json" c_remapped container.user pass

@@ -112,6 +112,29 @@ TEST_CASE("the daemon.json in force is --config-file relative to dockerd's direc
         "/etc/docker/daemon.json");
 }
 
+TEST_CASE("a rootless dockerd reads its default daemon.json from the user's config directory") {
+  const auto flags = collect::parse_dockerd_flags({"--host", "unix:///run/user/1000/docker.sock"});
+  snapshot::DockerdProcess process;
+  process.pid = 7;
+  process.environment = {{"ROOTLESSKIT_STATE_DIR", "/run/user/1000/dockerd-rootless"},
+                         {"HOME", "/home/alice"}};
+  auto chosen = collect::choose_daemon_config_path(std::nullopt, &flags, &process);
+  CHECK(chosen.path == "/home/alice/.config/docker/daemon.json");
+  CHECK(chosen.reason == "rootless dockerd pid 7: $HOME/.config/docker");
+  process.environment["XDG_CONFIG_HOME"] = "/srv/alice/conf";
+  CHECK(collect::choose_daemon_config_path(std::nullopt, &flags, &process).path ==
+        "/srv/alice/conf/docker/daemon.json");
+  // Without RootlessKit even a non-root dockerd uses the system path.
+  process.environment.erase("ROOTLESSKIT_STATE_DIR");
+  CHECK(collect::choose_daemon_config_path(std::nullopt, &flags, &process).path ==
+        "/etc/docker/daemon.json");
+  // --config-file still wins.
+  process.environment["ROOTLESSKIT_STATE_DIR"] = "/run/user/1000/dockerd-rootless";
+  const auto explicit_flags = collect::parse_dockerd_flags({"--config-file", "/etc/d.json"});
+  CHECK(collect::choose_daemon_config_path(std::nullopt, &explicit_flags, &process).path ==
+        "/etc/d.json");
+}
+
 TEST_CASE("collect finds the socket's dockerd and merges its file, flags and engine") {
   auto fake = testing::engine_with({});
   collect::EngineClient client(fake);

@@ -13,6 +13,8 @@ std::string fixture_path(const std::string& relative) {
 
 std::string source_profiles_dir() { return DOCKAUDIT_SOURCE_PROFILES; }
 
+std::string source_dir() { return DOCKAUDIT_SOURCE_DIR; }
+
 nlohmann::json load_json(const std::string& relative) {
   std::ifstream file(fixture_path(relative));
   if (!file) throw std::runtime_error("missing fixture " + relative);

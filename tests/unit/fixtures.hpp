@@ -17,6 +17,8 @@ namespace dockaudit::testing {
 std::string fixture_path(const std::string& relative);
 // The source tree's profiles/ directory.
 std::string source_profiles_dir();
+// The source tree's top directory.
+std::string source_dir();
 nlohmann::json load_json(const std::string& relative);
 
 // tests/fixtures/inspect/<name>.json mapped to a container.

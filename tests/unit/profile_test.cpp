@@ -90,3 +90,68 @@ TEST_CASE("nearest suggests only close words") {
   CHECK(nearest("severty", {"severity", "weight"}) == "severity");
   CHECK(nearest("zzzz", {"severity", "weight"}).empty());
 }
+
+TEST_CASE("a profile gives a check's parameters, checked against their declared types") {
+  const auto path = write_profile(
+      "name: site\nchecks:\n  - id: host.docker-group\n    parameters:\n"
+      "      trusted_users: [alice, ci]\n  - id: host.engine-current\n");
+  const auto profile = load_profile(path);
+  fs::remove(path);
+  REQUIRE(profile.selections.size() == 2);
+  CHECK(profile.selections[0].parameters.strings("trusted_users") ==
+        std::vector<std::string>{"alice", "ci"});
+  CHECK(profile.selections[1].parameters.integer("max_age_days") == 365);
+
+  CHECK(error_of("name: x\nchecks:\n  - id: host.docker-group\n    parameters:\n"
+                 "      trusted_user: [a]\n")
+            .find(":5:7: unknown parameter 'trusted_user' of check 'host.docker-group'; did you "
+                  "mean 'trusted_users'?") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: host.docker-group\n    parameters:\n"
+                 "      trusted_users: alice\n")
+            .find(":5:22: parameter 'trusted_users' of check 'host.docker-group' must be a list "
+                  "of strings") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: host.engine-current\n    parameters:\n"
+                 "      max_age_days: soon\n")
+            .find("must be an integer") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    parameters: {a: 1}\n")
+            .find("check 'container.user' takes no parameters") != std::string::npos);
+}
+
+TEST_CASE("levels: 2 holds 1, swarm is its own, and an entry may move a check") {
+  const auto path = write_profile(
+      "name: site\nbenchmark: {name: CIS Docker Benchmark, version: 1.8.0}\n"
+      "default_levels: [1]\nchecks:\n  - id: container.user\n"
+      "  - id: daemon.userns-remap\n  - id: swarm.autolock\n"
+      "  - id: container.privileged\n    level: 2\n");
+  const auto profile = load_profile(path);
+  fs::remove(path);
+  const auto ids = [](const Profile& chosen) {
+    std::vector<std::string> names;
+    for (const auto& selection : chosen.selections) names.emplace_back(selection.check->id);
+    return names;
+  };
+  CHECK(ids(apply_levels(profile, {})) == std::vector<std::string>{"container.user"});
+  CHECK(ids(apply_levels(profile, {"2"})) ==
+        std::vector<std::string>{"container.user", "daemon.userns-remap", "container.privileged"});
+  CHECK(ids(apply_levels(profile, {"swarm"})) == std::vector<std::string>{"swarm.autolock"});
+  CHECK(apply_levels(profile, {"swarm", "1", "1"}).levels ==
+        std::vector<std::string>{"1", "swarm"});
+  CHECK_THROWS_WITH_AS(apply_levels(profile, {"l2"}), doctest::Contains("did you mean '2'?"),
+                       ProfileError);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    level: 3\n")
+            .find(":4:12: level '3' is not one of 1, 2, swarm") != std::string::npos);
+  CHECK(error_of("name: x\nbenchmark: {name: CIS}\nchecks:\n  - id: container.user\n")
+            .find("'benchmark' needs a 'name' and a 'version'") != std::string::npos);
+}
+
+TEST_CASE("the shipped best-practices profile loads, with its manual review items") {
+  const auto profile =
+      load_profile(locate_profile("best-practices", {dockaudit::testing::source_profiles_dir()}));
+  CHECK(profile.default_levels.empty());
+  std::vector<std::string> manual;
+  for (const auto& selection : profile.selections) {
+    if (selection.check->manual) manual.emplace_back(selection.check->id);
+  }
+  CHECK(manual == std::vector<std::string>{"image.rebuilt", "ops.incident-response",
+                                           "ops.backups"});
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -97,8 +98,9 @@ TEST_CASE("an unknown profile is a usage error that names it") {
 
 TEST_CASE("an unreachable engine leaves engine checks in error and still checks daemon.json") {
   Captured io;
+  // baseline: its checks all need the engine but daemon.config-file.
   const int code = cli::run({"--host", "unix:///nonexistent/docker.sock", "--daemon-config",
-                             empty_daemon_config(), "--format", "json"},
+                             empty_daemon_config(), "--format", "json", "--profile", "baseline"},
                             io.environment());
   CHECK(code == cli::kAuditIncomplete);
   const auto report = nlohmann::json::parse(io.out.str());
@@ -162,4 +164,48 @@ TEST_CASE("dockaudit explain prints what a check reads, and suggests ids for typ
   CHECK(typo.err.str().find("did you mean 'container.pids-limit'?") != std::string::npos);
   Captured missing;
   CHECK(cli::run({"explain"}, missing.environment()) == cli::kUsageError);
+}
+
+TEST_CASE("the default profile is CIS Docker 1.8.0 level 1 with the swarm items, and says so") {
+  Captured io;
+  cli::run({"--host", "unix:///nonexistent/docker.sock", "--daemon-config", empty_daemon_config(),
+            "--format", "json"},
+           io.environment());
+  const auto report = nlohmann::json::parse(io.out.str());
+  CHECK(report["profile"]["name"] == "cis-docker-1.8");
+  CHECK(report["profile"]["benchmark"]["version"] == "1.8.0");
+  CHECK(report["profile"]["levels"] == nlohmann::json::array({"1", "swarm"}));
+  std::set<std::string> checked;
+  for (const auto& result : report["results"]) checked.insert(result["check"]);
+  CHECK(checked.count("swarm.autolock") == 1);
+  CHECK(checked.count("container.privileged") == 1);
+  CHECK(checked.count("daemon.userns-remap") == 0);  // level 2
+
+  Captured text;
+  cli::run({"--host", "unix:///nonexistent/docker.sock", "--daemon-config", empty_daemon_config(),
+            "--level", "2"},
+           text.environment());
+  CHECK(text.out.str().find("profile cis-docker-1.8 (CIS Docker Benchmark 1.8.0, level 2)") !=
+        std::string::npos);
+  CHECK(text.out.str().find("daemon.userns-remap") != std::string::npos);
+}
+
+TEST_CASE("--level takes 1, 2 and swarm, and only for profiles with levels") {
+  Captured typo;
+  CHECK(cli::run({"--level", "3"}, typo.environment()) == cli::kUsageError);
+  CHECK(typo.err.str().find("--level '3' is not one of 1, 2, swarm") != std::string::npos);
+  Captured empty;
+  CHECK(cli::run({"--level", "1,"}, empty.environment()) == cli::kUsageError);
+  CHECK(empty.err.str().find("holds an empty level") != std::string::npos);
+  Captured baseline;
+  CHECK(cli::run({"--profile", "baseline", "--level", "2"}, baseline.environment()) ==
+        cli::kUsageError);
+  CHECK(baseline.err.str().find("profile 'baseline' has no levels") != std::string::npos);
+}
+
+TEST_CASE("dockaudit coverage prints the coverage of all three benchmark versions") {
+  Captured io;
+  CHECK(cli::run({"coverage"}, io.environment()) == cli::kPolicyMet);
+  CHECK(io.out.str().find("## CIS Docker Benchmark 1.6.0") != std::string::npos);
+  CHECK(io.out.str().find("| 2.7 | devicemapper storage driver not in use") != std::string::npos);
 }

@@ -75,7 +75,7 @@ TEST_CASE("the docker group lists /etc/group members and users with it as primar
   REQUIRE(results.size() == 1);
   CHECK(results[0].status == Status::manual);
   CHECK(results[0].detail.find("alice") != std::string::npos);
-  CHECK(checks::host_docker_group.manual);
+  CHECK(results[0].detail.find("trusted_users") != std::string::npos);
 
   snapshot.docker_host.docker_group = collect::read_docker_group(tree.root() / "missing", daemon);
   CHECK(checks::host_docker_group.evaluate(snapshot)[0].status == Status::error);
@@ -90,4 +90,44 @@ TEST_CASE("1.2.1 and 1.2.2 are manual with the engine's own words as evidence") 
   CHECK(checks::host_engine_current.evaluate(snapshot)[0].status == Status::manual);
   snapshot.engine = snapshot::Gathered<snapshot::Engine>::failure("connection refused");
   CHECK(checks::host_engine_current.evaluate(snapshot)[0].status == Status::error);
+}
+
+TEST_CASE("the docker group is judged against trusted_users when a profile gives it") {
+  testing::TempTree tree;
+  tree.file("/etc/group", "docker:x:998:alice,bob\n");
+  tree.file("/etc/passwd", "ci:x:1001:998::/home/ci:/bin/sh\n");
+  snapshot::Daemon daemon;
+  daemon.units = {snapshot::SystemdUnits{}, ""};
+  auto snapshot = testing::snapshot_with({});
+  snapshot.docker_host.docker_group = collect::read_docker_group(tree.root(), daemon);
+  const auto with = [&](nlohmann::json trusted) {
+    const auto parameters = checks::resolve_parameters(checks::host_docker_group.parameters,
+                                                       {{"trusted_users", trusted}});
+    return checks::run(checks::host_docker_group, snapshot, parameters).at(0);
+  };
+  const auto all_trusted = with({"alice", "bob", "ci"});
+  CHECK(all_trusted.status == Status::pass);
+  const auto untrusted = with({"alice"});
+  CHECK(untrusted.status == Status::fail);
+  CHECK(untrusted.detail == "group docker has members not in trusted_users: bob, ci");
+  CHECK(with(nlohmann::json::array()).status == Status::fail);
+  CHECK(with(nullptr).status == Status::manual);
+}
+
+TEST_CASE("1.2.2 judges the engine's build date against max_age_days") {
+  auto snapshot = testing::snapshot_with({});
+  snapshot.engine.value->build_time = "2026-01-10T08:00:00.000000000+00:00";
+  snapshot.collected_at = 1796342400;  // 2026-12-04T00:00:00Z
+  const auto judged = [&](std::int64_t days) {
+    const auto parameters = checks::resolve_parameters(checks::host_engine_current.parameters,
+                                                       {{"max_age_days", days}});
+    return checks::run(checks::host_engine_current, snapshot, parameters).at(0);
+  };
+  CHECK(judged(365).status == Status::pass);
+  const auto old = judged(180);
+  CHECK(old.status == Status::fail);
+  CHECK(old.detail.find("was built 328 days before the audit (180 allowed)") != std::string::npos);
+  CHECK(checks::host_engine_current.evaluate(snapshot)[0].status == Status::pass);
+  snapshot.engine.value->build_time = "Fri Jan 10 2026";
+  CHECK(judged(365).status == Status::manual);
 }
