@@ -8,48 +8,10 @@
 set -uo pipefail
 
 readonly dockaudit=$(realpath "${1:?usage: run.sh PATH/TO/dockaudit}")
-readonly here=$(cd "$(dirname "$0")" && pwd)
-readonly sandbox="$here/sandbox.sh"
-readonly image=local/busybox:1
+source "$(dirname "$0")/lib.sh"
+require_engine_tools
+start_sandbox
 
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-
-# expect_status REPORT CONTAINER CHECK STATUS
-expect_status() {
-  local seen
-  seen=$(jq -r --arg c "$2" --arg k "$3" \
-    '.results[] | select(.target.name == $c and .check == $k) | .status' "$1")
-  if [[ "$seen" == "$4" ]]; then pass; else fail "$2 $3: expected $4, got '${seen}'"; fi
-}
-
-# expect_equal WHAT EXPECTED ACTUAL
-expect_equal() {
-  if [[ "$2" == "$3" ]]; then pass; else fail "$1: expected '$2', got '$3'"; fi
-}
-
-# expect_contains WHAT NEEDLE HAYSTACK
-expect_contains() {
-  if [[ "$3" == *"$2"* ]]; then pass; else fail "$1: '$2' not in: $3"; fi
-}
-
-if [[ $(id -u) -ne 0 ]] || ! command -v dockerd > /dev/null; then
-  echo "e2e: needs root and dockerd (scripts/install-deps.sh installs docker.io)" >&2
-  exit 1
-fi
-
-work=$(mktemp -d /tmp/da-e2e.XXXXXX)
-chmod 0755 "$work"
-cleanup() { "$sandbox" purge "$work" > /dev/null 2>&1; }
-trap cleanup EXIT
-
-"$sandbox" start "$work" > /dev/null || { echo "e2e: private dockerd did not start" >&2; exit 1; }
-export DOCKER_HOST="unix://$work/docker.sock"
-
-run() { docker run -d --network none --name "$1" "${@:2}" "$image" sleep 3600 > /dev/null; }
 run c_root
 run c_good --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 50
 run c_zero --user 0:0
@@ -180,5 +142,4 @@ expect_equal "remap evidence from daemon.json" '"default"' \
   "$(jq -c '.results[] | select(.check == "daemon.userns-remap") | .evidence[0].value' \
     "$work/remap.json")"
 
-echo "e2e: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

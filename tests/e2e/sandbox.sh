@@ -28,6 +28,9 @@
 #                      Runtime stays "runc", flags and /info look stock
 #   off                no wrapper: such containers stay "created", exit 128
 #
+# SANDBOX_DOCKERD_FLAGS (read by start) adds dockerd flags, split on blanks,
+# e.g. "--log-level debug --live-restore"; keep them out of EXTRA_DAEMON_JSON.
+#
 # Image local/busybox:1 (static busybox; sh, sleep, true, busybox-sshd; users
 # root and nobody; no Cmd)
 # is imported on every start if missing, e.g. for
@@ -204,7 +207,7 @@ final_config() {
 cmd_start() {
     set_dir "${1-}"
     local config pid ns i
-    local -a args
+    local -a args extra_flags
     for i in dockerd curl jq tar; do
         command -v "$i" >/dev/null || die "$i not found"
     done
@@ -215,6 +218,8 @@ cmd_start() {
         # would silently run tests against the wrong daemon settings.
         [[ $(jq -S . "$DIR/daemon.json" 2>/dev/null) == "$config" ]] ||
             die "engine in $DIR runs with another daemon.json; use restart"
+        [[ $(cat "$DIR/dockerd.flags" 2>/dev/null) == "${SANDBOX_DOCKERD_FLAGS-}" ]] ||
+            die "engine in $DIR runs with other flags; use restart"
         ensure_image
         printf 'DOCKER_HOST=unix://%s\n' "$SOCK"
         return 0
@@ -228,6 +233,7 @@ cmd_start() {
     chmod go+x -- "$DIR"
     touch -- "$DIR/$MARKER"
     printf '%s\n' "$config" >"$DIR/daemon.json"
+    printf '%s\n' "${SANDBOX_DOCKERD_FLAGS-}" >"$DIR/dockerd.flags"
 
     ns=$(namespace)
     args=(
@@ -239,6 +245,9 @@ cmd_start() {
         --containerd-namespace "$ns"
         --containerd-plugins-namespace "$ns-plugins"
     )
+    # Settings a test gives as flags rather than in daemon.json.
+    read -r -a extra_flags <<<"${SANDBOX_DOCKERD_FLAGS-}"
+    args+=("${extra_flags[@]}")
     local -a envs=()
     if caps_incomplete; then
         [[ -x $WRAPPER ]] || die "$WRAPPER missing or not executable"
