@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -168,9 +169,22 @@ void render_score(std::string& out, const Report& report, const Painter& paint) 
                     format_percent(section.percent), section.earned, section.weight);
   }
   out += paint.dim("  each check: weight x passed / counted") + "\n";
+  std::size_t width = 0;
+  std::size_t uncounted = 0;
+  for (const auto& check : score.checks) width = std::max(width, check.check_id.size());
   for (const auto& check : score.checks) {
-    out += paint.dim(fmt::format("    {:<24} {:.2f} x {}/{} = {:.2f}", check.check_id, check.weight,
-                                 check.passed, check.counted, check.earned())) +
+    if (check.counted == 0) {
+      ++uncounted;
+      continue;
+    }
+    out += paint.dim(fmt::format("    {:<{}} {:.2f} x {}/{} = {:.2f}", check.check_id, width,
+                                 check.weight, check.passed, check.counted, check.earned())) +
+           "\n";
+  }
+  if (uncounted > 0) {
+    out += paint.dim(fmt::format("    and {} check{} with nothing to count (not applicable or "
+                                 "manual only)",
+                                 uncounted, uncounted == 1 ? "" : "s")) +
            "\n";
   }
   const auto count = [&](Status status) {

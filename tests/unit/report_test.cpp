@@ -75,3 +75,16 @@ TEST_CASE("reports are written whole or not at all") {
                     doctest::Contains("missing/out.json"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the score breakdown lists the checks that count, aligned, and tallies the rest") {
+  // No AppArmor or SELinux on the fixture host: those two checks count nothing.
+  const auto snapshot = testing::snapshot_with({testing::container("c_priv")});
+  const auto plain = report::render_text(make_report(snapshot), false);
+  CHECK(plain.find("    container.privileged   4.00 x 0/1 = 0.00\n") != std::string::npos);
+  CHECK(plain.find("    container.memory-limit 2.00 x 0/1 = 0.00\n") != std::string::npos);
+  const auto breakdown = plain.find("each check: weight x passed / counted");
+  REQUIRE(breakdown != std::string::npos);
+  CHECK(plain.find("container.apparmor ", breakdown) == std::string::npos);
+  CHECK(plain.find("and 2 checks with nothing to count (not applicable or manual only)") !=
+        std::string::npos);
+}
