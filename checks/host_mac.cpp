@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "checks/all_checks.hpp"
+#include "checks/host_targets.hpp"
 
 namespace dockaudit::checks {
 
@@ -16,14 +17,8 @@ nlohmann::json shown(const snapshot::Gathered<bool>& fact) {
 }
 
 std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
-  audit::Result result;
-  result.check_id = "host.mac-enabled";
-  result.target = {audit::Scope::host, "docker host", "", ""};
-  if (!snapshot.engine.ok()) {
-    result.status = Status::error;
-    result.detail = "the engine could not be asked: " + snapshot.engine.error;
-    return {result};
-  }
+  auto result = engine_host_result(snapshot, "host.mac-enabled");
+  if (result.status == Status::error) return {result};
   const auto& engine = *snapshot.engine.value;
   const bool apparmor = engine.has_security_option("apparmor");
   const bool selinux = engine.has_security_option("selinux");

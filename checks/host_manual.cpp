@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/all_checks.hpp"
+#include "checks/host_targets.hpp"
 
 namespace dockaudit::checks {
 
@@ -13,21 +14,8 @@ namespace {
 
 using audit::Status;
 
-audit::Result engine_result(const snapshot::Snapshot& snapshot, std::string check_id) {
-  audit::Result result;
-  result.check_id = std::move(check_id);
-  result.target = {audit::Scope::host, "docker host", "", ""};
-  if (!snapshot.engine.ok()) {
-    result.status = Status::error;
-    result.detail = "the engine could not be asked: " + snapshot.engine.error;
-  } else {
-    result.status = Status::manual;
-  }
-  return result;
-}
-
 std::vector<audit::Result> evaluate_hardened(const snapshot::Snapshot& snapshot) {
-  auto result = engine_result(snapshot, "host.os-hardened");
+  auto result = engine_host_result(snapshot, "host.os-hardened");
   if (result.status == Status::error) return {result};
   const auto& engine = *snapshot.engine.value;
   result.evidence = {{"/info OperatingSystem", engine.operating_system},
@@ -68,7 +56,7 @@ std::optional<std::int64_t> build_day(const std::string& build_time) {
 // has missed the fixes released since.
 std::vector<audit::Result> evaluate_current_with(const snapshot::Snapshot& snapshot,
                                                  const Parameters& parameters) {
-  auto result = engine_result(snapshot, "host.engine-current");
+  auto result = engine_host_result(snapshot, "host.engine-current");
   result.target = {audit::Scope::daemon, "dockerd", "", ""};
   if (result.status == Status::error) return {result};
   const auto& engine = *snapshot.engine.value;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/all_checks.hpp"
+#include "checks/host_targets.hpp"
 
 namespace dockaudit::checks {
 
@@ -14,19 +15,6 @@ using audit::Status;
 
 // Enough names to act on without flooding the report.
 constexpr std::size_t kMaxListed = 20;
-
-audit::Result host_result(const snapshot::Snapshot& snapshot, std::string_view check_id) {
-  audit::Result result;
-  result.check_id = check_id;
-  result.target = {audit::Scope::host, "docker host", "", ""};
-  if (!snapshot.engine.ok()) {
-    result.status = Status::error;
-    result.detail = "the engine could not be asked: " + snapshot.engine.error;
-  } else {
-    result.status = Status::manual;
-  }
-  return result;
-}
 
 // Volumes and bind-mounted host paths hold what a container keeps; its own
 // writable layer is in the data root.
@@ -50,7 +38,7 @@ std::pair<std::vector<std::string>, std::vector<std::string>> kept_data(
 }
 
 std::vector<audit::Result> evaluate_backups(const snapshot::Snapshot& snapshot) {
-  auto result = host_result(snapshot, "ops.backups");
+  auto result = engine_host_result(snapshot, "ops.backups");
   if (result.status == Status::error) return {result};
   result.evidence.push_back({"/info DockerRootDir", snapshot.engine.value->docker_root_dir});
   result.evidence.push_back({"daemon.json in force", snapshot.daemon_config.path});
@@ -72,7 +60,7 @@ std::vector<audit::Result> evaluate_backups(const snapshot::Snapshot& snapshot) 
 }
 
 std::vector<audit::Result> evaluate_incident_response(const snapshot::Snapshot& snapshot) {
-  auto result = host_result(snapshot, "ops.incident-response");
+  auto result = engine_host_result(snapshot, "ops.incident-response");
   if (result.status == Status::error) return {result};
   const auto& engine = *snapshot.engine.value;
   result.evidence = {{"/info LoggingDriver", engine.logging_driver},
