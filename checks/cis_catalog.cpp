@@ -11,8 +11,8 @@ namespace {
 // short paraphrases, not the benchmark's wording.
 // clang-format off
 constexpr Recommendation kRecommendations[] = {
-    {{"1.1.1", "1.1.1", "1.1.1"}, "1", "Container data area (/var/lib/docker) lives on its own partition"},
-    {{"1.1.2", "1.1.2", "1.1.2"}, "1", "Only trusted accounts may drive the daemon (docker group membership)"},
+    {{"1.1.1", "1.1.1", "1.1.1"}, "1", "Data root (/var/lib/docker) on its own partition"},
+    {{"1.1.2", "1.1.2", "1.1.2"}, "1", "Only trusted accounts in the docker group"},
     {{"1.1.3", "1.1.3", "1.1.3"}, "1", "auditd rule covering the Docker daemon (dockerd)"},
     {{"1.1.4", "1.1.4", "1.1.4"}, "1", "auditd rule covering /run/containerd"},
     {{"1.1.5", "1.1.5", "1.1.5"}, "1", "auditd rule covering /var/lib/docker (data root)"},
@@ -113,7 +113,7 @@ constexpr Recommendation kRecommendations[] = {
     {{"5.25", "5.25", "5.25"}, "1", "Container cgroup placement confirmed"},
     {{"5.26", "5.26", "5.26"}, "1", "Containers cannot gain extra privileges (no-new-privileges)"},
     {{"5.27", "5.27", "5.27"}, "1", "Container health checked at run time"},
-    {{"5.28", "5.28", "5.28"}, "1", "Commands pull the current image version, not a stale cached one"},
+    {{"5.28", "5.28", "5.28"}, "1", "Containers run the current image, not a stale cached one"},
     {{"5.29", "5.29", "5.29"}, "1", "PIDs cgroup limit applied"},
     {{"5.30", "5.30", "5.30"}, "2", "Default docker0 bridge not used"},
     {{"5.31", "5.31", "5.31"}, "1", "Host user namespace not shared"},

@@ -34,7 +34,8 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
     return {result};
   }
   result.status = Status::fail;
-  const bool selinux_idle = snapshot.host.selinux_enabled.ok() && *snapshot.host.selinux_enabled.value;
+  const auto& selinux_here = snapshot.host.selinux_enabled;
+  const bool selinux_idle = selinux_here.ok() && *selinux_here.value;
   result.detail = selinux_idle
                       ? "SELinux is on, but dockerd does not label containers (selinux-enabled "
                         "is off)"

@@ -259,8 +259,8 @@ Profile apply_levels(Profile profile, const std::vector<std::string>& requested)
   for (const auto& level : levels) {
     if (std::find(kLevels.begin(), kLevels.end(), level) == kLevels.end()) {
       const auto close = nearest(level, kLevels);
-      throw ProfileError(fmt::format("--level '{}' is not one of 1, 2, swarm{}", level,
-                                     close.empty() ? "" : fmt::format("; did you mean '{}'?", close)));
+      const auto hint = close.empty() ? "" : fmt::format("; did you mean '{}'?", close);
+      throw ProfileError(fmt::format("--level '{}' is not one of 1, 2, swarm{}", level, hint));
     }
   }
   const auto wanted = [&](const std::string& level) {

@@ -37,7 +37,8 @@ std::string error_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the shipped baseline profile loads and selects every check once") {
-  const auto profile = load_profile(locate_profile("baseline", {dockaudit::testing::source_profiles_dir()}));
+  const auto profile =
+      load_profile(locate_profile("baseline", {dockaudit::testing::source_profiles_dir()}));
   CHECK(profile.name == "baseline");
   CHECK(profile.selections.size() == 9);
   for (const auto& selection : profile.selections) CHECK(selection.weight > 0);
