@@ -162,6 +162,14 @@ TEST_CASE("every registered check has its description and a unique id") {
     CHECK_FALSE(check->reads.empty());
     CHECK((check->level == 1 || check->level == 2));
     CHECK(checks::find_check(check->id) == check);
+    CHECK(static_cast<bool>(check->evaluate));
+    CHECK(check->parameters.empty() == !check->evaluate_with);
+    for (const auto& parameter : check->parameters) {
+      CAPTURE(parameter.name);
+      const auto value = nlohmann::json::parse(parameter.default_value);
+      CHECK(checks::matches_type(value, parameter.type));
+      CHECK_FALSE(parameter.description.empty());
+    }
   }
 }
 
