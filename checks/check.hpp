@@ -47,6 +47,10 @@ struct Check {
 std::vector<audit::Result> run(const Check& check, const snapshot::Snapshot& snapshot,
                                const Parameters& parameters);
 
+// The benchmark level a check belongs to: "1" or "2", and "swarm" for the
+// swarm items, which the benchmark profiles as a selection of their own.
+std::string level_name(const Check& check);
+
 // "CIS Docker 1.6.0 5.5" style text for reports; empty for dockaudit's own checks.
 std::string describe_references(const Check& check);
 

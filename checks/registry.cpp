@@ -149,6 +149,10 @@ const Check* const kChecks[] = {
 
 }  // namespace
 
+std::string level_name(const Check& check) {
+  return check.scope == audit::Scope::swarm ? "swarm" : std::to_string(check.level);
+}
+
 std::string describe_references(const Check& check) {
   const auto& cis = check.cis;
   if (cis.v1_6.empty() && cis.v1_7.empty() && cis.v1_8.empty()) return "";

@@ -1,5 +1,6 @@
 #include "src/cli/catalog.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <vector>
 
@@ -18,7 +19,7 @@ nlohmann::json describe(const checks::Check& check) {
           {"title", check.title},
           {"scope", audit::to_string(check.scope)},
           {"severity", audit::to_string(check.severity)},
-          {"level", check.level},
+          {"level", checks::level_name(check)},
           {"manual", check.manual},
           {"references", checks::references_json(check)}};
 }
@@ -39,12 +40,14 @@ void list_checks(std::ostream& out, Format format) {
     out << all.dump(2) << '\n';
     return;
   }
-  out << fmt::format("{:<26} {:<10} {:<9} {:<6} {:<10} {}\n", "ID", "SCOPE", "SEVERITY", "LEVEL",
-                     "CIS 1.6/1.8", "TITLE");
+  std::size_t width = 0;
+  for (const auto* check : checks::registry()) width = std::max(width, check->id.size());
+  out << fmt::format("{:<{}} {:<9} {:<8} {:<5} {:<11} {}\n", "ID", width, "SCOPE", "SEVERITY",
+                     "LEVEL", "CIS 1.6/1.8", "TITLE");
   for (const auto* check : checks::registry()) {
-    out << fmt::format("{:<26} {:<10} {:<9} {:<6} {:<10} {}\n", check->id,
+    out << fmt::format("{:<{}} {:<9} {:<8} {:<5} {:<11} {}\n", check->id, width,
                        audit::to_string(check->scope), audit::to_string(check->severity),
-                       check->level, cis_column(*check), check->title);
+                       checks::level_name(*check), cis_column(*check), check->title);
   }
 }
 
@@ -55,7 +58,7 @@ bool explain_check(std::ostream& out, const std::string& id) {
   out << fmt::format("{}: {}\n\n", check->id, check->title);
   out << fmt::format("scope:       {}\nseverity:    {} (default)\nlevel:       {}\n",
                      audit::to_string(check->scope), audit::to_string(check->severity),
-                     check->level);
+                     checks::level_name(*check));
   out << fmt::format("benchmark:   {}\n", references.empty() ? "dockaudit's own" : references);
   out << fmt::format("\nWhy:\n  {}\n\nReads:\n  {}\n\nFix:\n  {}\n", check->rationale, check->reads,
                      check->remediation);

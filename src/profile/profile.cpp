@@ -81,15 +81,11 @@ class Reader {
       chosen.severity = *parsed;
     }
     if (const auto weight = node["weight"]) chosen.weight = positive_number(weight);
-    chosen.level = node["level"] ? level(node["level"]) : default_level(*chosen.check);
+    chosen.level = node["level"] ? level(node["level"]) : checks::level_name(*chosen.check);
     auto values = nlohmann::json::object();
     if (const auto given = node["parameters"]) values = parameters(given, *chosen.check);
     chosen.parameters = checks::resolve_parameters(chosen.check->parameters, values);
     return chosen;
-  }
-
-  static std::string default_level(const checks::Check& check) {
-    return check.scope == audit::Scope::swarm ? "swarm" : std::to_string(check.level);
   }
 
   std::string level(const YAML::Node& node) const {

@@ -20,10 +20,6 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-std::string level_of(const checks::Check& check) {
-  return check.scope == audit::Scope::swarm ? "swarm" : std::to_string(check.level);
-}
-
 }  // namespace
 
 TEST_CASE("the catalogue holds 117, 117 and 118 recommendations, each number once") {
@@ -49,7 +45,7 @@ TEST_CASE("every recommendation of every version has a check, at the benchmark's
       CAPTURE(number);
       const auto found = checks::checks_for(version, number);
       CHECK_FALSE(found.empty());
-      for (const auto* check : found) CHECK(level_of(*check) == recommendation.level);
+      for (const auto* check : found) CHECK(checks::level_name(*check) == recommendation.level);
     }
   }
 }
@@ -88,7 +84,7 @@ TEST_CASE("each cis-docker profile selects exactly its version's checks, at thei
     for (const auto& selection : profile.selections) {
       CAPTURE(selection.check->id);
       selected.insert(selection.check->id);
-      CHECK(selection.level == level_of(*selection.check));
+      CHECK(selection.level == checks::level_name(*selection.check));
     }
     for (const auto* check : checks::registry()) {
       CAPTURE(check->id);
