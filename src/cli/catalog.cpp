@@ -28,7 +28,7 @@ std::string cis_column(const checks::Check& check) {
   const auto& cis = check.cis;
   if (cis.v1_6.empty() && cis.v1_8.empty()) return "-";
   if (cis.v1_6 == cis.v1_8) return std::string(cis.v1_8);
-  return fmt::format("{}/{}", cis.v1_6.empty() ? "-" : cis.v1_6, cis.v1_8);
+  return fmt::format("{}/{}", cis.v1_6.empty() ? "-" : cis.v1_6, cis.v1_8.empty() ? "-" : cis.v1_8);
 }
 
 }  // namespace
