@@ -49,13 +49,10 @@ void check_inputs(const Options& options) {
     throw UsageError(fmt::format("--daemon-config {}: no such file", *options.daemon_config));
   }
   if (!options.output) return;
-  const auto directory = fs::absolute(*options.output).parent_path();
-  if (!fs::is_directory(directory, error)) {
-    throw UsageError(fmt::format("--output {}: directory {} does not exist", *options.output,
-                                 directory.string()));
-  }
-  if (fs::is_directory(*options.output, error)) {
-    throw UsageError(fmt::format("--output {} is a directory; give a file path", *options.output));
+  try {
+    report::report_destination(*options.output);
+  } catch (const std::runtime_error& problem) {
+    throw UsageError(fmt::format("--output {}", problem.what()));
   }
 }
 

@@ -40,7 +40,16 @@ std::string describe_benchmark(const Report& report);
 std::string render_text(const Report& report, bool color);
 
 // Writes to a temporary file beside `path` and renames it into place, so a
-// reader never sees half a report. Throws std::runtime_error naming the path.
+// reader never sees half a report. A symbolic link is followed and the file it
+// names replaced; an existing file keeps its mode and, where allowed, owner.
+// Anything but a regular file (a device, a FIFO, a directory) is refused, so
+// `-o /dev/null` never replaces the device. Throws std::runtime_error naming
+// the path.
 void write_atomically(const std::filesystem::path& path, std::string_view content);
+
+// The file a report for `path` would replace: the target of a symbolic link,
+// else `path`. Throws std::runtime_error when that is not a regular file or
+// its directory does not exist.
+std::filesystem::path report_destination(const std::filesystem::path& path);
 
 }  // namespace dockaudit::report

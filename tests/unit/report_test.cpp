@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -87,4 +89,49 @@ TEST_CASE("the score breakdown lists the checks that count, aligned, and tallies
   CHECK(plain.find("container.apparmor ", breakdown) == std::string::npos);
   CHECK(plain.find("and 2 checks with nothing to count (not applicable or manual only)") !=
         std::string::npos);
+}
+
+TEST_CASE("a report never replaces a device, FIFO or directory, and follows symbolic links") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "dockaudit-destination-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+  CHECK_THROWS_WITH(report::write_atomically(dir / "fifo", "{}"),
+                    doctest::Contains("fifo is a FIFO; reports are written to regular files only"));
+  CHECK(fs::is_fifo(dir / "fifo"));
+  CHECK_THROWS_WITH(report::write_atomically("/dev/null", "{}"),
+                    doctest::Contains("/dev/null is a character device"));
+  CHECK(fs::is_character_file("/dev/null"));
+  CHECK_THROWS_WITH(report::write_atomically(dir / "sub", "{}"),
+                    doctest::Contains("sub is a directory"));
+  fs::create_symlink("/dev/null", dir / "to-null");
+  CHECK_THROWS_WITH(report::write_atomically(dir / "to-null", "{}"),
+                    doctest::Contains("/dev/null (the target of"));
+  CHECK(fs::is_symlink(dir / "to-null"));
+
+  std::ofstream(dir / "real.json") << "old";
+  fs::create_symlink("real.json", dir / "link.json");
+  report::write_atomically(dir / "link.json", "new");
+  CHECK(fs::is_symlink(dir / "link.json"));
+  std::ifstream real(dir / "real.json");
+  std::string content;
+  real >> content;
+  CHECK(content == "new");
+  CHECK_THROWS_WITH(report::write_atomically(dir / "real.json" / "x", "{}"),
+                    doctest::Contains("real.json is not a directory"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a report that replaces a file keeps its mode") {
+  namespace fs = std::filesystem;
+  const auto path = fs::temp_directory_path() / "dockaudit-private-report.json";
+  std::ofstream(path) << "old";
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+  report::write_atomically(path, "{}\n");
+  CHECK(fs::status(path).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  fs::remove(path);
+  report::write_atomically(path, "{}\n");
+  CHECK((fs::status(path).permissions() & fs::perms::others_read) == fs::perms::others_read);
+  fs::remove(path);
 }
