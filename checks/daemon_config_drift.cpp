@@ -16,6 +16,12 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
         "the running engine could not be compared with its configuration: " + snapshot.engine.error;
     return {result};
   }
+  if (!snapshot.daemon.effective.doubt.empty()) {
+    result.status = audit::Status::error;
+    result.detail = "the running engine could not be compared with its configuration: " +
+                    snapshot.daemon.effective.doubt;
+    return {result};
+  }
   std::vector<std::string> drift;
   for (const auto& problem : snapshot.daemon.effective.problems) {
     if (problem.kind == snapshot::ConfigProblem::Kind::engine_drift) {

@@ -31,6 +31,19 @@ std::vector<std::string> restart_problems(const snapshot::Snapshot& snapshot) {
   return messages;
 }
 
+// Without dockerd's command line, the file at the default path may not be the
+// one it reads (--config-file): a good file there proves nothing.
+std::optional<audit::Result> unknown_file(const snapshot::Snapshot& snapshot) {
+  const auto& daemon = snapshot.daemon;
+  if (daemon.flags_unknown.empty() || daemon.config_path_reason == "--daemon-config") {
+    return std::nullopt;
+  }
+  return result_for(snapshot.daemon_config, Status::error,
+                    fmt::format("the daemon.json dockerd reads is not known: {}; name it with "
+                                "--daemon-config, or run dockaudit as root",
+                                daemon.flags_unknown));
+}
+
 std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
   const auto& config = snapshot.daemon_config;
   if (config.state == DaemonConfig::State::absent ||
@@ -47,9 +60,11 @@ std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
   }
   switch (config.state) {
     case DaemonConfig::State::absent:
+      if (const auto unknown = unknown_file(snapshot)) return {*unknown};
       return {result_for(config, Status::pass,
                          "no daemon.json: the daemon runs on its built-in defaults")};
     case DaemonConfig::State::accepted: {
+      if (const auto unknown = unknown_file(snapshot)) return {*unknown};
       auto result = result_for(config, Status::pass, "dockerd accepts this file");
       // Key names only: values may hold credentials (proxies, registry URLs).
       auto keys = nlohmann::json::array();

@@ -25,6 +25,8 @@ std::vector<audit::Result> evaluate_tcp_tls(const snapshot::Snapshot& snapshot) 
                                         setting_evidence(snapshot, "tls"),
                                         setting_evidence(snapshot, "tlsverify"),
                                         setting_evidence(snapshot, "tlscacert")};
+  // A TCP listener may hide in a flag or file dockaudit could not read.
+  if (auto unknown = unknown_settings(snapshot, id, {"hosts"}, evidence)) return {*unknown};
   if (tcp.empty()) {
     return {
         daemon_result(id, Status::not_applicable, "the API listens on no TCP address", evidence)};
@@ -76,6 +78,7 @@ std::vector<audit::Result> evaluate_icc(const snapshot::Snapshot& snapshot) {
 std::vector<audit::Result> evaluate_iptables(const snapshot::Snapshot& snapshot) {
   constexpr std::string_view id = "daemon.iptables";
   std::vector<audit::Evidence> evidence{setting_evidence(snapshot, "iptables")};
+  if (auto unknown = unknown_settings(snapshot, id, {"iptables"}, evidence)) return {*unknown};
   const auto iptables = setting_flag(snapshot, "iptables");
   if (!iptables) return {daemon_result(id, Status::error, "iptables is not known", evidence)};
   if (*iptables) return {daemon_result(id, Status::pass, "Docker manages iptables", evidence)};
@@ -88,6 +91,9 @@ std::vector<audit::Result> evaluate_iptables(const snapshot::Snapshot& snapshot)
 std::vector<audit::Result> evaluate_userland_proxy(const snapshot::Snapshot& snapshot) {
   constexpr std::string_view id = "daemon.userland-proxy";
   std::vector<audit::Evidence> evidence{setting_evidence(snapshot, "userland-proxy")};
+  if (auto unknown = unknown_settings(snapshot, id, {"userland-proxy"}, evidence)) {
+    return {*unknown};
+  }
   const auto proxy = setting_flag(snapshot, "userland-proxy");
   if (!proxy) return {daemon_result(id, Status::error, "userland-proxy is not known", evidence)};
   if (*proxy) {

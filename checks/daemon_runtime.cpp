@@ -41,6 +41,9 @@ std::vector<audit::Result> evaluate_log_level(const snapshot::Snapshot& snapshot
   constexpr std::string_view id = "daemon.log-level";
   std::vector<audit::Evidence> evidence{setting_evidence(snapshot, "log-level"),
                                         setting_evidence(snapshot, "debug")};
+  if (auto unknown = unknown_settings(snapshot, id, {"log-level", "debug"}, evidence)) {
+    return {*unknown};
+  }
   if (setting_flag(snapshot, "debug").value_or(false)) {
     return {daemon_result(id, Status::fail, "debug logging is on", evidence)};
   }
@@ -90,6 +93,9 @@ std::vector<audit::Result> evaluate_default_ulimits(const snapshot::Snapshot& sn
 std::vector<audit::Result> evaluate_cgroup_parent(const snapshot::Snapshot& snapshot) {
   constexpr std::string_view id = "daemon.cgroup-parent";
   std::vector<audit::Evidence> evidence{setting_evidence(snapshot, "cgroup-parent")};
+  if (auto unknown = unknown_settings(snapshot, id, {"cgroup-parent"}, evidence)) {
+    return {*unknown};
+  }
   const auto parent = setting_text(snapshot, "cgroup-parent");
   if (parent.empty()) return {daemon_result(id, Status::pass, "default cgroup parent", evidence)};
   return {daemon_result(id, Status::manual,

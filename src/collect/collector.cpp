@@ -156,13 +156,11 @@ std::optional<DockerdFlags> read_flags(const snapshot::Daemon& daemon, std::stri
   return parse_dockerd_flags({command.begin() + 1, command.end()});
 }
 
-void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot) {
+// The daemon.json in force, the merged configuration and the listeners, for
+// this command line (nullopt: none could be read).
+void settle_configuration(const CollectOptions& options, const std::optional<DockerdFlags>& flags,
+                          const std::string& flags_label, snapshot::Snapshot& snapshot) {
   auto& daemon = snapshot.daemon;
-  daemon.process = find_dockerd({options.host_root, options.socket_path});
-  daemon.units = {read_docker_units(options.host_root), ""};
-
-  std::string flags_label;
-  const auto flags = read_flags(daemon, flags_label);
   const auto* process = daemon.process.ok() ? &*daemon.process.value : nullptr;
   const auto choice =
       choose_daemon_config_path(options.daemon_config_path, flags ? &*flags : nullptr, process);
@@ -185,6 +183,78 @@ void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot)
   inputs.flags = flags ? &*flags : nullptr;
   inputs.flags_source = flags_label;
   daemon.effective = merge_effective_config(inputs);
+  daemon.listeners = resolve_listeners(daemon.effective, &*daemon.units.value);
+}
+
+// /var/run is a link to /run on every systemd host; compare the two as one.
+std::string comparable_socket(std::string path) {
+  path = std::filesystem::path(path).lexically_normal().string();
+  if (path.starts_with("/var/run/")) path.erase(0, std::string_view("/var").size());
+  return path;
+}
+
+bool serves_socket(const std::vector<snapshot::Listener>& listeners, const std::string& socket) {
+  constexpr std::string_view unix_scheme = "unix://";
+  return std::any_of(listeners.begin(), listeners.end(), [&](const auto& listener) {
+    return listener.address.starts_with(unix_scheme) &&
+           comparable_socket(listener.address.substr(unix_scheme.size())) ==
+               comparable_socket(socket);
+  });
+}
+
+// Values that neither the engine confirmed nor dockaudit read from the
+// daemon's own command line and file are marked: a check must not pass on a
+// guess. Without the command line, the daemon.json read is a guess too,
+// unless the user named it.
+void mark_doubts(const CollectOptions& options, const std::string& flags_unknown,
+                 snapshot::Snapshot& snapshot) {
+  using snapshot::DaemonConfig;
+  auto& effective = snapshot.daemon.effective;
+  std::string file_unknown;
+  const auto& file = snapshot.daemon_config;
+  if (file.state == DaemonConfig::State::unreadable ||
+      file.state == DaemonConfig::State::rejected) {
+    file_unknown = fmt::format("{} could not be used ({}), and it may set this", file.path,
+                               file.problem);
+  }
+  const bool file_named = options.daemon_config_path.has_value();
+  for (auto& [key, setting] : effective.settings) {
+    if (setting.origin == snapshot::Origin::built_in_default) {
+      setting.doubt = !flags_unknown.empty() ? flags_unknown : file_unknown;
+    } else if (setting.origin == snapshot::Origin::file && !file_named) {
+      setting.doubt = flags_unknown;
+    }
+  }
+  effective.doubt = !flags_unknown.empty() ? flags_unknown : file_unknown;
+}
+
+void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot) {
+  auto& daemon = snapshot.daemon;
+  daemon.process = find_dockerd({options.host_root, options.socket_path});
+  daemon.units = {read_docker_units(options.host_root), ""};
+
+  std::string flags_label;
+  auto flags = read_flags(daemon, flags_label);
+  settle_configuration(options, flags, flags_label, snapshot);
+  std::string flags_unknown;
+  if (!daemon.process.ok()) {
+    const auto socket =
+        options.socket_path.empty() ? std::string("the audited engine") : options.socket_path;
+    flags_unknown = fmt::format("the dockerd behind {} could not be read ({})", socket,
+                                daemon.process.error);
+    // docker.service describes this daemon only if it serves the audited socket.
+    if (flags && !serves_socket(daemon.listeners, options.socket_path)) {
+      flags_unknown += "; docker.service does not serve that socket";
+      flags.reset();
+      settle_configuration(options, flags, "", snapshot);
+    } else if (!flags) {
+      flags_unknown += "; there is no docker.service to read instead";
+    } else {
+      flags_unknown.clear();
+    }
+  }
+  daemon.flags_unknown = flags_unknown;
+  mark_doubts(options, flags_unknown, snapshot);
   if (snapshot.engine.ok()) reconcile_with_engine(*snapshot.engine.value, daemon.effective);
   for (const auto& unit : {daemon.units.value->service, daemon.units.value->socket}) {
     if (!unit) continue;

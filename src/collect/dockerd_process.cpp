@@ -26,9 +26,11 @@ using snapshot::DockerdProcess;
 using Found = snapshot::Gathered<DockerdProcess>;
 
 constexpr const char* kDockerdName = "dockerd";
-// Environment variables dockerd reads for its own defaults (engine-facts §2.1).
-const std::vector<std::string> kRecordedEnvironment{"DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
-                                                    "DOCKER_MIN_API_VERSION"};
+// Environment variables dockerd reads for its own defaults (engine-facts §2.1),
+// and those that place a rootless dockerd's configuration.
+const std::vector<std::string> kRecordedEnvironment{
+    "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",      "DOCKER_MIN_API_VERSION",
+    "HOME",              "ROOTLESSKIT_STATE_DIR", "XDG_CONFIG_HOME"};
 
 fs::path proc_dir(const fs::path& root, int pid) { return root / "proc" / std::to_string(pid); }
 

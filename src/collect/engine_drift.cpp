@@ -19,7 +19,12 @@ constexpr const char* kUnnamedRemap = "(enabled; the user is not reported by the
 void prefer_engine(EffectiveConfig& config, const std::string& key, const json& reported,
                    const std::string& field) {
   auto& setting = config.settings[key];
-  if (setting.value == reported) return;
+  if (setting.value == reported && setting.doubt.empty()) return;
+  // A value dockaudit could only guess is no configuration to drift from.
+  if (!setting.doubt.empty()) {
+    setting = {reported, Origin::engine, "/info " + field};
+    return;
+  }
   config.problems.push_back(
       {ConfigProblem::Kind::engine_drift, key,
        fmt::format("'{}' is {} by {}, but the engine reports {} {}; the engine's value counts "

@@ -23,6 +23,10 @@ struct Setting {
   // For a reader to verify by hand: "/etc/docker/daemon.json:3:5",
   // "--icc=false (pid 123)", "default for Docker 20.10", "/info LiveRestoreEnabled".
   std::string source;
+  // Why the daemon may not run with this value: its command line or its
+  // daemon.json could not be read, so a flag or the file may override it.
+  // "" when the value is known to be in force.
+  std::string doubt;
 };
 
 struct ConfigProblem {
@@ -48,6 +52,9 @@ struct EffectiveConfig {
   // ExecStart (<path>)", or "" when no flags could be read: values that only
   // a flag could set may then be wrong.
   std::string flags_source;
+  // Why values not confirmed by the engine may not be in force ("" when the
+  // command line and daemon.json of the audited dockerd were both read).
+  std::string doubt;
   std::map<std::string, Setting> settings;
   std::vector<ConfigProblem> problems;
 
@@ -63,8 +70,9 @@ struct DockerdProcess {
   std::string executable;              // resolved /proc/<pid>/exe; "" when unreadable
   std::vector<std::string> arguments;  // /proc/<pid>/cmdline, argv[0] included
   std::string working_directory;       // /proc/<pid>/cwd, for relative paths
-  // Only DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and DOCKER_MIN_API_VERSION: other
-  // values may hold secrets (proxy credentials) and are never recorded.
+  // Only DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_MIN_API_VERSION, HOME,
+  // ROOTLESSKIT_STATE_DIR and XDG_CONFIG_HOME: other values may hold secrets
+  // (proxy credentials) and are never recorded.
   std::map<std::string, std::string> environment;
   std::optional<long> uid;  // real uid from /proc/<pid>/status
   // Parts that could not be read, each naming the file and the reason.

@@ -184,6 +184,10 @@ struct Daemon {
   // Why daemon_config.path was read: "--daemon-config", "--config-file of
   // dockerd pid 123", "the default path".
   std::string config_path_reason;
+  // Why the command line of the dockerd behind the audited socket is not
+  // known ("" when it was read from the process or a unit that serves the
+  // socket): its flags, and which daemon.json it reads, are then guesses.
+  std::string flags_unknown;
   EffectiveConfig effective;
   std::vector<Listener> listeners;
 };

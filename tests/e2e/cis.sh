@@ -39,6 +39,26 @@ audit "$work/clash.json"
 expect_status "$work/clash.json" "$work/daemon.json" daemon.config-file fail
 expect_contains "flag and file clash named" "log-level" \
   "$(jq -r '.results[] | select(.check == "daemon.config-file") | .detail' "$work/clash.json")"
+
+# A member of the socket's group reaches the engine but cannot read dockerd's
+# command line: the settings only the files and flags hold are errors, never
+# a guess that passes (this engine runs with "iptables": false).
+cp "$dockaudit" "$work/dockaudit" && chmod 0755 "$work/dockaudit"
+jq 'del(.["log-level"])' "$work/daemon.json" > "$work/daemon.json.new" &&
+  mv "$work/daemon.json.new" "$work/daemon.json"
+chmod 0644 "$work/daemon.json"
+socket_gid=$(stat -c %g "$work/docker.sock")
+cp "$here/../../profiles/cis-docker-1.8.yaml" "$work/cis.yaml" && chmod 0644 "$work/cis.yaml"
+setpriv --reuid=nobody --regid=nogroup --groups="$socket_gid" "$work/dockaudit" --format json \
+  --profile "$work/cis.yaml" > "$work/member.json" 2> "$work/member.err"
+r="$work/member.json"
+expect_equal "the group member reached the engine" true "$(jq '.engine.error == null' "$r")"
+expect_status "$r" dockerd daemon.iptables error
+expect_status "$r" dockerd daemon.log-level error
+expect_status "$r" dockerd daemon.config-drift error
+expect_contains "why the daemon's own settings are unknown" "could not be read" \
+  "$(jq -r '.results[] | select(.check == "daemon.iptables") | .detail' "$r")"
+expect_status "$r" dockerd daemon.live-restore pass
 unset SANDBOX_DOCKERD_FLAGS
 
 # --- section 5: containers that pass and fail -----------------------------

@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include "checks/all_checks.hpp"
 #include "src/collect/collector.hpp"
 #include "src/collect/dockerd_flags.hpp"
 #include "tests/unit/fixtures.hpp"
+#include "tests/unit/temp_tree.hpp"
 
 using namespace dockaudit;
 
@@ -160,4 +162,47 @@ TEST_CASE("collect finds the socket's dockerd and merges its file, flags and eng
   CHECK_FALSE(snapshot.daemon.units.value->service);
   REQUIRE(snapshot.daemon.listeners.size() == 1);
   CHECK(snapshot.daemon.listeners.front().address == "fd://");
+}
+
+TEST_CASE("without the daemon's process, docker.service stands in only if it serves the socket") {
+  auto fake = testing::engine_with({});
+  collect::EngineClient client(fake);
+  const auto root = testing::fixture_path("units-debian-tcp");
+  const auto served = collect::collect(client, {std::nullopt, root, "/var/run/docker.sock"});
+  CHECK_FALSE(served.daemon.process.ok());
+  CHECK(served.daemon.flags_unknown.empty());
+  CHECK(served.daemon.effective.flags_source.find("docker.service ExecStart") == 0);
+  CHECK(served.daemon.effective.find("iptables")->doubt.empty());
+  CHECK(checks::daemon_config_file.evaluate(served)[0].status != audit::Status::error);
+
+  const auto other = collect::collect(client, {std::nullopt, root, "/tmp/other/docker.sock"});
+  CHECK(other.daemon.flags_unknown.find("the dockerd behind /tmp/other/docker.sock could not be "
+                                        "read") == 0);
+  CHECK(other.daemon.flags_unknown.find("docker.service does not serve that socket") !=
+        std::string::npos);
+  CHECK(other.daemon.effective.flags_source.empty());
+  CHECK_FALSE(other.daemon.effective.find("iptables")->doubt.empty());
+  for (const auto* check : {&checks::daemon_iptables, &checks::daemon_config_file,
+                            &checks::daemon_config_drift, &checks::daemon_log_level}) {
+    CAPTURE(check->id);
+    CHECK(check->evaluate(other)[0].status == audit::Status::error);
+  }
+}
+
+TEST_CASE("what the engine reports is certain even when the daemon's files are not") {
+  auto fake = testing::engine_with({});
+  collect::EngineClient client(fake);
+  testing::TempTree tree;
+  const auto snapshot = collect::collect(client, {std::nullopt, tree.root(), "/run/docker.sock"});
+  CHECK_FALSE(snapshot.daemon.flags_unknown.empty());
+  CHECK(snapshot.daemon.flags_unknown.find("there is no docker.service to read instead") !=
+        std::string::npos);
+  const auto* live_restore = snapshot.daemon.effective.find("live-restore");
+  REQUIRE(live_restore);
+  CHECK(live_restore->origin == snapshot::Origin::engine);
+  CHECK(live_restore->doubt.empty());
+  // A guess replaced by the engine's value is no drift.
+  for (const auto& problem : snapshot.daemon.effective.problems) {
+    CHECK(problem.kind != snapshot::ConfigProblem::Kind::engine_drift);
+  }
 }

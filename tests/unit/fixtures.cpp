@@ -3,6 +3,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "src/collect/config_defaults.hpp"
 #include "src/collect/inspect_mapping.hpp"
 
 namespace dockaudit::testing {
@@ -34,6 +35,10 @@ snapshot::Snapshot snapshot_with(std::vector<snapshot::Container> containers,
   engine.api_version = "1.41";
   collect::map_engine_info(load_json(info), nlohmann::json::object(), engine);
   snapshot.engine = {engine, ""};
+  // The daemon runs on its defaults, as read from its own command line.
+  collect::DefaultsContext defaults;
+  defaults.engine_version = engine.server_version;
+  snapshot.daemon.effective.settings = collect::built_in_defaults(defaults);
   snapshot.containers = {std::move(containers), ""};
   snapshot.host = {{false, ""}, {false, ""}};
   return snapshot;

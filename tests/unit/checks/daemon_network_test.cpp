@@ -65,6 +65,7 @@ TEST_CASE("icc: the bridge network's own option wins; no bridge is not applicabl
 
 TEST_CASE("iptables and the userland proxy follow the effective settings") {
   auto snapshot = testing::snapshot_with({});
+  snapshot.daemon.effective.settings.erase("iptables");
   CHECK(status(checks::daemon_iptables, snapshot) == Status::error);
   set(snapshot, "iptables", true, snapshot::Origin::built_in_default);
   CHECK(status(checks::daemon_iptables, snapshot) == Status::pass);
@@ -89,4 +90,22 @@ TEST_CASE("the captured /info of a default engine has only the implicit insecure
   const auto snapshot = testing::snapshot_with({});
   CHECK(snapshot.engine.value->insecure_registry_cidrs == std::vector<std::string>{"127.0.0.0/8"});
   CHECK(status(checks::daemon_insecure_registries, snapshot) == Status::pass);
+}
+
+TEST_CASE("a value dockaudit could only guess decides nothing: the check is an error") {
+  auto snapshot = testing::snapshot_with({});
+  const std::string doubt = "the dockerd behind /run/docker.sock could not be read (denied)";
+  for (const char* key : {"iptables", "userland-proxy", "log-level", "cgroup-parent", "hosts"}) {
+    snapshot.daemon.effective.settings[key].doubt = doubt;
+  }
+  for (const auto* check : {&checks::daemon_iptables, &checks::daemon_userland_proxy,
+                            &checks::daemon_log_level, &checks::daemon_cgroup_parent,
+                            &checks::daemon_tcp_tls}) {
+    CAPTURE(check->id);
+    const auto result = check->evaluate(snapshot).at(0);
+    CHECK(result.status == Status::error);
+    CHECK(result.detail.find(doubt) != std::string::npos);
+  }
+  const auto evidence = checks::daemon_iptables.evaluate(snapshot).at(0).evidence.at(0);
+  CHECK(evidence.path.starts_with("effective iptables (unconfirmed default: "));
 }
