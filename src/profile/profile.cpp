@@ -267,8 +267,14 @@ Profile apply_levels(Profile profile, const std::vector<std::string>& requested)
   };
   std::erase_if(profile.selections,
                 [&](const Selection& selection) { return !wanted(selection.level); });
+  // Level 2 holds level 1: "1,2" is said "2".
+  if (std::find(levels.begin(), levels.end(), "2") != levels.end()) std::erase(levels, "1");
   std::sort(levels.begin(), levels.end());
   levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  if (profile.selections.empty()) {
+    throw ProfileError(fmt::format("profile '{}' selects no check at level {}; nothing to audit",
+                                   profile.name, fmt::join(levels, ", ")));
+  }
   profile.levels = std::move(levels);
   return profile;
 }

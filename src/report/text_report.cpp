@@ -129,7 +129,8 @@ std::string describe_target(const audit::Target& target) {
 }
 
 // Containers and images: grouped by target, in the order the engine listed
-// them. With no findings the section is left out when `none` is empty.
+// them. With no findings the section says `none`, or is left out when that
+// is empty.
 void render_grouped(std::string& out, const Report& report, const Painter& paint,
                     audit::Scope scope, std::string_view heading, std::string_view none) {
   std::vector<std::string> order;
@@ -146,7 +147,10 @@ void render_grouped(std::string& out, const Report& report, const Painter& paint
     by_target[key].push_back(&finding);
   }
   if (order.empty() && none.empty()) return;
-  out += "\n" + paint.bold(fmt::format("{} ({})", heading, order.size())) + "\n";
+  // Rows about all of them at once ("(all containers)") are no object to count.
+  const auto objects = std::count_if(order.begin(), order.end(),
+                                     [&](const auto& key) { return !targets[key].id.empty(); });
+  out += "\n" + paint.bold(fmt::format("{} ({})", heading, objects)) + "\n";
   if (order.empty()) out += fmt::format("  {}\n", none);
   for (const auto& key : order) {
     const auto& target = targets[key];
@@ -216,8 +220,10 @@ std::string render_text(const Report& report, bool color) {
   std::string out = render_header(report);
   render_flat(out, report, paint, audit::Scope::daemon, "Daemon");
   render_flat(out, report, paint, audit::Scope::host, "Host");
+  const auto& containers = report.snapshot->containers;
+  const bool no_containers = containers.ok() && containers.value->empty();
   render_grouped(out, report, paint, audit::Scope::container, "Containers",
-                 "no containers on this engine");
+                 no_containers ? "no containers on this engine" : "");
   render_grouped(out, report, paint, audit::Scope::image, "Images", "");
   render_flat(out, report, paint, audit::Scope::swarm, "Swarm");
   render_fixes(out, report, paint);

@@ -137,7 +137,14 @@ TEST_CASE("levels: 2 holds 1, swarm is its own, and an entry may move a check") 
   CHECK(ids(apply_levels(profile, {"swarm"})) == std::vector<std::string>{"swarm.autolock"});
   CHECK(apply_levels(profile, {"swarm", "1", "1"}).levels ==
         std::vector<std::string>{"1", "swarm"});
+  CHECK(apply_levels(profile, {"1", "2"}).levels == std::vector<std::string>{"2"});
   CHECK_THROWS_WITH_AS(apply_levels(profile, {"l2"}), doctest::Contains("did you mean '2'?"),
+                       ProfileError);
+  auto level_two_only = profile;
+  std::erase_if(level_two_only.selections, [](const auto& s) { return s.level != "2"; });
+  CHECK_THROWS_WITH_AS(apply_levels(level_two_only, {"1"}),
+                       doctest::Contains("profile 'site' selects no check at level 1; nothing to "
+                                         "audit"),
                        ProfileError);
   CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    level: 3\n")
             .find(":4:12: level '3' is not one of 1, 2, swarm") != std::string::npos);

@@ -135,3 +135,30 @@ TEST_CASE("a report that replaces a file keeps its mode") {
   CHECK((fs::status(path).permissions() & fs::perms::others_read) == fs::perms::others_read);
   fs::remove(path);
 }
+
+TEST_CASE("section headings count containers, not the rows about all of them") {
+  auto snapshot =
+      testing::snapshot_with({testing::container("c_priv"), testing::container("c_default")});
+  snapshot.images = {std::vector<snapshot::Image>{}, ""};
+  const auto profile = profile::load_profile(
+      profile::locate_profile("cis-docker-1.8", {testing::source_profiles_dir()}));
+  report::Report made;
+  made.snapshot = &snapshot;
+  made.findings = audit::evaluate(snapshot, profile);
+  made.score = score::compute(made.findings);
+  const auto text = report::render_text(made, false);
+  CHECK(text.find("Containers (2)") != std::string::npos);
+  CHECK(text.find("(all containers)") != std::string::npos);
+
+  // A profile without container checks says nothing about the containers.
+  const auto baseline_free = make_report(snapshot);
+  auto daemon_only = baseline_free;
+  std::erase_if(daemon_only.findings, [](const auto& finding) {
+    return finding.result.target.type == audit::Scope::container;
+  });
+  CHECK(report::render_text(daemon_only, false).find("no containers on this engine") ==
+        std::string::npos);
+  const auto empty = testing::snapshot_with({});
+  CHECK(report::render_text(make_report(empty), false).find("no containers on this engine") !=
+        std::string::npos);
+}
