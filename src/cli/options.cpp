@@ -65,6 +65,9 @@ std::vector<std::string> split_levels(const std::vector<std::string>& given) {
       if (level.empty()) {
         throw UsageError(fmt::format("--level '{}' holds an empty level", argument));
       }
+      if (level.starts_with("-")) {
+        throw UsageError(fmt::format("--level needs a value, 1, 2 or swarm, not '{}'", level));
+      }
       levels.push_back(level);
       start = comma + 1;
     }
@@ -100,6 +103,21 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
   }
 }
 
+// Options only an audit uses are refused elsewhere rather than ignored: a
+// user who gives them expects them to act.
+void refuse_unused_options(Command command, const po::variables_map& values) {
+  if (command == Command::audit) return;
+  const char* name = command == Command::list_checks ? "checks"
+                     : command == Command::explain   ? "explain"
+                                                     : "coverage";
+  for (const char* option : {"host", "daemon-config", "profile", "level", "output", "no-color",
+                             "format"}) {
+    if (!values.count(option) || values[option].defaulted()) continue;
+    if (command == Command::list_checks && std::string_view(option) == "format") continue;
+    throw UsageError(fmt::format("--{} does not apply to dockaudit {}", option, name));
+  }
+}
+
 }  // namespace
 
 Options parse_options(const std::vector<std::string>& arguments) {
@@ -127,6 +145,11 @@ Options parse_options(const std::vector<std::string>& arguments) {
     options.command = Command::version;
     return options;
   }
+  // Option values first: a value swallowed by a neighbour ("--level --format
+  // json") is the mistake to name, not the command left over.
+  if (values.count("level")) {
+    options.levels = split_levels(values["level"].as<std::vector<std::string>>());
+  }
   if (values.count("command")) {
     parse_command(values["command"].as<std::vector<std::string>>(), options);
   }
@@ -141,15 +164,13 @@ Options parse_options(const std::vector<std::string>& arguments) {
     }
   }
   options.profile = values["profile"].as<std::string>();
-  if (values.count("level")) {
-    options.levels = split_levels(values["level"].as<std::vector<std::string>>());
-  }
   options.format = parse_format(values["format"].as<std::string>());
   if (values.count("output")) {
     options.output = values["output"].as<std::string>();
     if (options.output->empty()) throw UsageError("--output is empty; give a file path");
   }
   options.no_color = values.count("no-color") > 0;
+  refuse_unused_options(options.command, values);
   return options;
 }
 

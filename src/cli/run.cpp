@@ -144,27 +144,33 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
     print_error(*environment.err, std::string(error.what()) + " (see dockaudit --help)");
     return kUsageError;
   }
+  auto& out = *environment.out;
   switch (options.command) {
     case Command::help:
-      *environment.out << options.help_text;
-      return kPolicyMet;
+      out << options.help_text;
+      break;
     case Command::version:
-      *environment.out << "dockaudit " << DOCKAUDIT_VERSION << "\n";
-      return kPolicyMet;
+      out << "dockaudit " << DOCKAUDIT_VERSION << "\n";
+      break;
     case Command::list_checks:
-      list_checks(*environment.out, options.format);
-      return kPolicyMet;
+      list_checks(out, options.format);
+      break;
     case Command::coverage:
-      *environment.out << checks::render_coverage();
-      return kPolicyMet;
+      out << checks::render_coverage();
+      break;
     case Command::explain:
-      if (explain_check(*environment.out, options.explain_id)) return kPolicyMet;
+      if (explain_check(out, options.explain_id)) break;
       print_error(*environment.err, unknown_check_message(options.explain_id));
       return kUsageError;
     case Command::audit:
-      break;
+      return audit(options, environment);
   }
-  return audit(options, environment);
+  out << std::flush;
+  if (!out) {
+    print_error(*environment.err, "cannot write to standard output");
+    return kUsageError;
+  }
+  return kPolicyMet;
 }
 
 }  // namespace dockaudit::cli

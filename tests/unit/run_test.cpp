@@ -197,6 +197,10 @@ TEST_CASE("--level takes 1, 2 and swarm, and only for profiles with levels") {
   Captured empty;
   CHECK(cli::run({"--level", "1,"}, empty.environment()) == cli::kUsageError);
   CHECK(empty.err.str().find("holds an empty level") != std::string::npos);
+  Captured swallowed;
+  CHECK(cli::run({"--level", "--format", "json"}, swallowed.environment()) == cli::kUsageError);
+  CHECK(swallowed.err.str().find("--level needs a value, 1, 2 or swarm, not '--format'") !=
+        std::string::npos);
   Captured baseline;
   CHECK(cli::run({"--profile", "baseline", "--level", "2"}, baseline.environment()) ==
         cli::kUsageError);
@@ -208,4 +212,27 @@ TEST_CASE("dockaudit coverage prints the coverage of all three benchmark version
   CHECK(cli::run({"coverage"}, io.environment()) == cli::kPolicyMet);
   CHECK(io.out.str().find("## CIS Docker Benchmark 1.6.0") != std::string::npos);
   CHECK(io.out.str().find("| 2.7 | devicemapper storage driver not in use") != std::string::npos);
+}
+
+TEST_CASE("options a command does not use are refused, and output errors are reported") {
+  for (const std::vector<std::string> arguments :
+       {std::vector<std::string>{"checks", "--output", "/tmp/x"},
+        {"coverage", "--format", "json"},
+        {"explain", "container.user", "--level", "2"},
+        {"checks", "--profile", "baseline"}}) {
+    Captured io;
+    CAPTURE(arguments[0]);
+    CHECK(cli::run(arguments, io.environment()) == cli::kUsageError);
+    CHECK(io.err.str().find("does not apply to dockaudit " + arguments[0]) != std::string::npos);
+    CHECK(io.out.str().empty());
+  }
+  Captured json;
+  CHECK(cli::run({"checks", "--format", "json"}, json.environment()) == cli::kPolicyMet);
+  for (const char* command : {"checks", "coverage", "--help"}) {
+    Captured full;
+    full.out.setstate(std::ios::badbit);
+    CAPTURE(command);
+    CHECK(cli::run({command}, full.environment()) == cli::kUsageError);
+    CHECK(full.err.str().find("cannot write to standard output") != std::string::npos);
+  }
 }
