@@ -27,7 +27,7 @@ std::vector<audit::Result> evaluate_hardened(const snapshot::Snapshot& snapshot)
 
 constexpr Parameter kCurrentParameters[] = {
     {"max_age_days", ParameterType::integer, "365",
-     "the oldest engine build, in days before the audit, that counts as current"},
+     "the oldest engine build, in days before the audit, that counts as current", 1, 36500},
 };
 
 constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,6 +24,9 @@ struct Parameter {
   ParameterType type = ParameterType::string;
   std::string_view default_value;  // JSON text; "null" means unset
   std::string_view description;
+  // The range a profile may give an integer parameter.
+  std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
+  std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
 };
 
 // The values one check runs with: every declared parameter, with the

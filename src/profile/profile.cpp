@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -16,6 +17,9 @@ namespace fs = std::filesystem;
 
 // Keeps sums of weights finite and meaningful.
 constexpr double kMaxWeight = 1000;
+// A profile lists a few hundred checks at most; anything far larger is a
+// mistake, and yaml-cpp would hold all of it in memory.
+constexpr std::uintmax_t kMaxProfileBytes = 4 * 1024 * 1024;
 
 const std::vector<std::string> kTopLevelKeys{"name", "description", "benchmark",
                                              "default_levels", "checks"};
@@ -41,14 +45,24 @@ class Reader {
 
   void require_known_keys(const YAML::Node& map, const std::vector<std::string>& valid,
                           const std::string& where) const {
+    std::map<std::string, YAML::Mark> seen;
     for (const auto& item : map) {
       const auto key = item.first.as<std::string>();
       if (std::find(valid.begin(), valid.end(), key) == valid.end()) {
         fail(item.first.Mark(),
              fmt::format("unknown key '{}' in {}{}", key, where, suggestion(key, valid)));
       }
+      // yaml-cpp keeps the first of two equal keys; say so rather than choose.
+      const auto [first, added] = seen.emplace(key, item.first.Mark());
+      if (!added) {
+        fail(item.first.Mark(), fmt::format("key '{}' is given twice in {} (first at line {})",
+                                            key, where, first->second.line + 1));
+      }
     }
   }
+
+  // A quoted scalar ("3") is text in YAML, even when it reads as a number.
+  static bool quoted(const YAML::Node& node) { return node.Tag() == "!"; }
 
   std::string text(const YAML::Node& node, const std::string& what) const {
     if (!node.IsScalar()) fail(node.Mark(), fmt::format("{} must be a string", what));
@@ -89,10 +103,10 @@ class Reader {
   }
 
   std::string level(const YAML::Node& node) const {
-    const auto word = node.IsScalar() ? node.Scalar() : std::string();
+    if (!node.IsScalar()) fail(node.Mark(), "a level must be one of 1, 2, swarm, not a collection");
+    const auto word = node.Scalar();
     if (std::find(kLevels.begin(), kLevels.end(), word) == kLevels.end()) {
-      fail(node.Mark(), fmt::format("level '{}' is not one of 1, 2, swarm{}",
-                                    node.IsScalar() ? word : "(a collection)",
+      fail(node.Mark(), fmt::format("level '{}' is not one of 1, 2, swarm{}", word,
                                     suggestion(word, kLevels)));
     }
     return word;
@@ -121,36 +135,57 @@ class Reader {
 
   nlohmann::json parameter_value(const YAML::Node& node, const checks::Parameter& parameter,
                                  const checks::Check& check) const {
-    const auto wrong = [&]() {
-      fail(node.Mark(), fmt::format("parameter '{}' of check '{}' must be {}", parameter.name,
-                                    check.id, checks::to_string(parameter.type)));
+    const auto wanted = parameter.type == checks::ParameterType::integer
+                            ? fmt::format("an integer from {} to {}", parameter.minimum,
+                                          parameter.maximum)
+                            : std::string(checks::to_string(parameter.type));
+    const auto wrong = [&](const YAML::Node& at) {
+      fail(at.Mark(), fmt::format("parameter '{}' of check '{}' must be {}, not '{}'",
+                                  parameter.name, check.id, wanted,
+                                  at.IsScalar() ? at.Scalar() : "a collection"));
     };
-    if (node.IsNull()) return nullptr;
+    if (node.IsNull()) {
+      if (parameter.default_value == "null") return nullptr;
+      fail(node.Mark(), fmt::format("parameter '{}' of check '{}' has no value; give {} or leave "
+                                    "it out for the default ({})",
+                                    parameter.name, check.id, wanted, parameter.default_value));
+    }
     switch (parameter.type) {
       case checks::ParameterType::string_list: {
-        if (!node.IsSequence()) wrong();
+        if (!node.IsSequence()) wrong(node);
         auto list = nlohmann::json::array();
         for (const auto& item : node) {
-          if (!item.IsScalar()) wrong();
+          if (!item.IsScalar() || item.Scalar().empty() ||
+              item.Scalar().find_first_of(" \t:,") != std::string::npos) {
+            fail(item.Mark(),
+                 fmt::format("parameter '{}' of check '{}' lists '{}', which is no name: names "
+                             "are non-empty, without blanks, ':' or ','",
+                             parameter.name, check.id, item.IsScalar() ? item.Scalar() : "{...}"));
+          }
           list.push_back(item.Scalar());
         }
         return list;
       }
       case checks::ParameterType::integer: {
         long long number = 0;
-        if (!node.IsScalar() || !YAML::convert<long long>::decode(node, number)) wrong();
+        if (!node.IsScalar() || quoted(node) || !YAML::convert<long long>::decode(node, number) ||
+            number < parameter.minimum || number > parameter.maximum) {
+          wrong(node);
+        }
         return number;
       }
       case checks::ParameterType::boolean: {
         bool flag = false;
-        if (!node.IsScalar() || !YAML::convert<bool>::decode(node, flag)) wrong();
+        if (!node.IsScalar() || quoted(node) || !YAML::convert<bool>::decode(node, flag)) {
+          wrong(node);
+        }
         return flag;
       }
       case checks::ParameterType::string:
-        if (!node.IsScalar()) wrong();
+        if (!node.IsScalar()) wrong(node);
         return node.Scalar();
     }
-    wrong();
+    wrong(node);
     return nullptr;
   }
 
@@ -175,7 +210,8 @@ class Reader {
 
   double positive_number(const YAML::Node& node) const {
     double value = 0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value) || !(value > 0) ||
+    if (!node.IsScalar() || quoted(node) || !YAML::convert<double>::decode(node, value) ||
+        !(value > 0) ||
         value > kMaxWeight) {
       fail(node.Mark(), fmt::format("weight must be a number above 0 and at most {}, not '{}'",
                                     kMaxWeight, node.IsScalar() ? node.Scalar() : "a collection"));
@@ -196,6 +232,7 @@ class Reader {
     profile.path = path_.string();
     if (!root["name"]) fail(root.Mark(), "the profile needs a 'name'");
     profile.name = text(root["name"], "'name'");
+    if (profile.name.empty()) fail(root["name"].Mark(), "'name' must not be empty");
     if (root["description"]) profile.description = text(root["description"], "'description'");
     if (root["benchmark"]) profile.benchmark = benchmark(root["benchmark"]);
     if (root["default_levels"]) profile.default_levels = default_levels(root["default_levels"]);
@@ -302,16 +339,24 @@ Profile load_profile(const fs::path& path) {
   if (!fs::is_regular_file(status)) {
     throw ProfileError(fmt::format("{}: not a regular file", path.string()));
   }
-  YAML::Node root;
+  if (fs::file_size(path, error) > kMaxProfileBytes) {
+    throw ProfileError(fmt::format("{}: {} bytes is larger than a profile can be ({} at most)",
+                                   path.string(), fs::file_size(path, error), kMaxProfileBytes));
+  }
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::LoadFile(path.string());
+    documents = YAML::LoadAllFromFile(path.string());
   } catch (const YAML::BadFile&) {
     throw ProfileError(fmt::format("{}: cannot read the profile file", path.string()));
   } catch (const YAML::ParserException& error) {
     throw ProfileError(fmt::format("{}:{}:{}: {}", path.string(), error.mark.line + 1,
                                    error.mark.column + 1, error.msg));
   }
-  return Reader(path).read(root);
+  const Reader reader(path);
+  if (documents.size() > 1) {
+    reader.fail(documents[1].Mark(), "a profile is one YAML document; this is a second one");
+  }
+  return reader.read(documents.empty() ? YAML::Node() : documents.front());
 }
 
 fs::path locate_profile(const std::string& name_or_path, const std::vector<fs::path>& dirs) {

@@ -163,3 +163,49 @@ TEST_CASE("the shipped best-practices profile loads, with its manual review item
   CHECK(manual == std::vector<std::string>{"image.rebuilt", "ops.incident-response",
                                            "ops.backups"});
 }
+
+TEST_CASE("parameter values out of range, quoted, empty or null are refused at their place") {
+  const auto with = [](const std::string& parameters) {
+    return error_of("name: x\nchecks:\n  - id: host.engine-current\n    parameters:\n      " +
+                    parameters + "\n");
+  };
+  CHECK(with("max_age_days: -3").find(":5:21: parameter 'max_age_days' of check "
+                                      "'host.engine-current' must be an integer from 1 to 36500, "
+                                      "not '-3'") != std::string::npos);
+  CHECK(with("max_age_days: 0").find("not '0'") != std::string::npos);
+  CHECK(with("max_age_days: 99999999999999999999").find("from 1 to 36500") != std::string::npos);
+  CHECK(with("max_age_days: \"180\"").find("not '180'") != std::string::npos);
+  CHECK(with("max_age_days:").find("has no value; give an integer from 1 to 36500 or leave it "
+                                   "out for the default (365)") != std::string::npos);
+  const auto users = [](const std::string& list) {
+    return error_of("name: x\nchecks:\n  - id: host.docker-group\n    parameters:\n"
+                    "      trusted_users: " + list + "\n");
+  };
+  CHECK(users("[alice, \"\"]").find("lists '', which is no name") != std::string::npos);
+  CHECK(users("[\"a b\"]").find("lists 'a b'") != std::string::npos);
+  CHECK(users("[[a]]").find("lists '{...}'") != std::string::npos);
+}
+
+TEST_CASE("duplicate keys, a second document, a quoted weight and an empty name are refused") {
+  CHECK(error_of("name: x\nname: y\nchecks:\n  - id: container.user\n")
+            .find(":2:1: key 'name' is given twice in the profile (first at line 1)") !=
+        std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    weight: 1\n    weight: 2\n")
+            .find("key 'weight' is given twice in a check entry") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n---\nname: y\n")
+            .find("a profile is one YAML document; this is a second one") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    weight: \"3\"\n")
+            .find("weight must be a number above 0") != std::string::npos);
+  CHECK(error_of("name: \"\"\nchecks:\n  - id: container.user\n")
+            .find(":1:7: 'name' must not be empty") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    level: [1]\n")
+            .find("a level must be one of 1, 2, swarm, not a collection") != std::string::npos);
+}
+
+TEST_CASE("a profile larger than 4 MiB is refused before it is parsed") {
+  const auto path = write_profile("name: x\nchecks:\n  - id: container.user\n" +
+                                  std::string(5 * 1024 * 1024, '#') + "\n");
+  CHECK_THROWS_WITH_AS(load_profile(path), doctest::Contains("larger than a profile can be"),
+                       ProfileError);
+  fs::remove(path);
+}
