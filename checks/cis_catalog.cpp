@@ -19,7 +19,7 @@ constexpr Recommendation kRecommendations[] = {
     {{"1.1.6", "1.1.6", "1.1.6"}, "1", "auditd rule covering /etc/docker"},
     {{"1.1.7", "1.1.7", "1.1.7"}, "2", "auditd rule covering the docker.service unit"},
     {{"1.1.8", "1.1.8", "1.1.8"}, "2", "auditd rule covering containerd.sock"},
-    {{"1.1.9", "1.1.9", "1.1.9"}, "2", "auditd rule covering the Docker socket (docker.sock)"},
+    {{"1.1.9", "1.1.9", "1.1.9"}, "2", "auditd rule on the Docker socket (1.6.0: the socket unit)"},
     {{"1.1.10", "1.1.10", "1.1.10"}, "2", "auditd rule covering /etc/default/docker"},
     {{"1.1.11", "1.1.11", "1.1.11"}, "2", "auditd rule covering /etc/docker/daemon.json"},
     {{"1.1.12", "1.1.12", "1.1.12"}, "2", "auditd rule covering /etc/containerd/config.toml"},

@@ -154,16 +154,26 @@ std::string level_name(const Check& check) {
 }
 
 std::string describe_references(const Check& check) {
-  const auto& cis = check.cis;
-  if (cis.v1_6.empty() && cis.v1_7.empty() && cis.v1_8.empty()) return "";
-  if (cis.v1_6 == cis.v1_7 && cis.v1_7 == cis.v1_8) {
-    return fmt::format("CIS Docker 1.6.0–1.8.0 {}", cis.v1_8);
-  }
+  // Consecutive versions that number the item alike are named together:
+  // "CIS Docker 1.6.0–1.7.0 2.7, 1.8.0 2.8".
+  const std::pair<std::string_view, std::string_view> versions[] = {
+      {"1.6.0", check.cis.v1_6}, {"1.7.0", check.cis.v1_7}, {"1.8.0", check.cis.v1_8}};
   std::vector<std::string> parts;
-  if (!cis.v1_6.empty()) parts.push_back(fmt::format("CIS Docker 1.6.0 {}", cis.v1_6));
-  if (!cis.v1_7.empty()) parts.push_back(fmt::format("1.7.0 {}", cis.v1_7));
-  if (!cis.v1_8.empty()) parts.push_back(fmt::format("1.8.0 {}", cis.v1_8));
-  return fmt::format("{}", fmt::join(parts, ", "));
+  for (std::size_t first = 0; first < std::size(versions);) {
+    auto last = first;
+    while (last + 1 < std::size(versions) && versions[last + 1].second == versions[first].second) {
+      ++last;
+    }
+    const auto [name, number] = versions[first];
+    if (!number.empty()) {
+      parts.push_back(first == last
+                          ? fmt::format("{} {}", name, number)
+                          : fmt::format("{}–{} {}", name, versions[last].first, number));
+    }
+    first = last + 1;
+  }
+  if (parts.empty()) return "";
+  return fmt::format("CIS Docker {}", fmt::join(parts, ", "));
 }
 
 nlohmann::json references_json(const Check& check) {

@@ -24,11 +24,13 @@ nlohmann::json describe(const checks::Check& check) {
           {"references", checks::references_json(check)}};
 }
 
+// "5.5" when every version numbers it alike, else "2.7/2.7/2.8" (1.6/1.7/1.8).
 std::string cis_column(const checks::Check& check) {
   const auto& cis = check.cis;
-  if (cis.v1_6.empty() && cis.v1_8.empty()) return "-";
-  if (cis.v1_6 == cis.v1_8) return std::string(cis.v1_8);
-  return fmt::format("{}/{}", cis.v1_6.empty() ? "-" : cis.v1_6, cis.v1_8.empty() ? "-" : cis.v1_8);
+  if (cis.v1_6.empty() && cis.v1_7.empty() && cis.v1_8.empty()) return "-";
+  if (cis.v1_6 == cis.v1_7 && cis.v1_7 == cis.v1_8) return std::string(cis.v1_8);
+  const auto shown = [](std::string_view number) { return number.empty() ? "-" : number; };
+  return fmt::format("{}/{}/{}", shown(cis.v1_6), shown(cis.v1_7), shown(cis.v1_8));
 }
 
 }  // namespace
@@ -42,10 +44,10 @@ void list_checks(std::ostream& out, Format format) {
   }
   std::size_t width = 0;
   for (const auto* check : checks::registry()) width = std::max(width, check->id.size());
-  out << fmt::format("{:<{}} {:<9} {:<8} {:<5} {:<11} {}\n", "ID", width, "SCOPE", "SEVERITY",
-                     "LEVEL", "CIS 1.6/1.8", "TITLE");
+  out << fmt::format("{:<{}} {:<9} {:<8} {:<5} {:<14} {}\n", "ID", width, "SCOPE", "SEVERITY",
+                     "LEVEL", "CIS 1.6/1.7/1.8", "TITLE");
   for (const auto* check : checks::registry()) {
-    out << fmt::format("{:<{}} {:<9} {:<8} {:<5} {:<11} {}\n", check->id, width,
+    out << fmt::format("{:<{}} {:<9} {:<8} {:<5} {:<14} {}\n", check->id, width,
                        audit::to_string(check->scope), audit::to_string(check->severity),
                        checks::level_name(*check), cis_column(*check), check->title);
   }
@@ -62,6 +64,12 @@ bool explain_check(std::ostream& out, const std::string& id) {
   out << fmt::format("benchmark:   {}\n", references.empty() ? "dockaudit's own" : references);
   out << fmt::format("\nWhy:\n  {}\n\nReads:\n  {}\n\nFix:\n  {}\n", check->rationale, check->reads,
                      check->remediation);
+  if (!check->parameters.empty()) out << "\nParameters (set them in a profile):\n";
+  for (const auto& parameter : check->parameters) {
+    out << fmt::format("  {} ({}, default {}): {}\n", parameter.name,
+                       checks::to_string(parameter.type), parameter.default_value,
+                       parameter.description);
+  }
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -28,9 +30,15 @@ struct Captured {
 
 // A daemon.json dockerd accepts, so runs do not depend on the machine's own.
 std::string empty_daemon_config() {
-  const auto path = std::filesystem::temp_directory_path() / "dockaudit-run-test-daemon.json";
-  std::ofstream(path) << "{}\n";
-  return path.string();
+  // One per test process, so parallel runs do not share it; removed at exit.
+  static const struct File {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("dockaudit-run-test-daemon-" + std::to_string(::getpid()) +
+                                  ".json");
+    File() { std::ofstream(path) << "{}\n"; }
+    ~File() { std::filesystem::remove(path); }
+  } file;
+  return file.path.string();
 }
 
 audit::Finding with_status(audit::Status status) {
