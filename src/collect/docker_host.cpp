@@ -150,16 +150,20 @@ std::pair<std::string, std::string> choose_containerd_socket(
   std::string source;
   const auto configured = text_setting(config, "containerd", &source);
   if (!configured.empty()) return {configured, fmt::format("effective 'containerd' ({})", source)};
+  // Without dockerd's own settings the choice below is only the likely one.
+  const auto guess = config.doubt.empty() ? std::string()
+                                          : "; a guess: " + config.doubt;
   std::error_code error;
   if (fs::exists(host_path(root, kSystemContainerdSocket), error)) {
     return {kSystemContainerdSocket,
-            "the system containerd's socket, which dockerd uses when "
-            "'containerd' is not set"};
+            "the system containerd's socket, which dockerd uses when 'containerd' is not set" +
+                guess};
   }
   auto exec_root = text_setting(config, "exec-root", &source);
   if (exec_root.empty()) exec_root = "/var/run/docker";
   return {exec_root + "/containerd/containerd.sock",
-          fmt::format("the containerd dockerd runs itself, under its exec-root ({})", source)};
+          fmt::format("the containerd dockerd runs itself, under its exec-root ({}){}", source,
+                      guess)};
 }
 
 void collect_docker_host(const HostInputs& inputs, snapshot::Snapshot& snapshot) {
