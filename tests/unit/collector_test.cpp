@@ -182,10 +182,11 @@ TEST_CASE("without the daemon's process, docker.service stands in only if it ser
         std::string::npos);
   CHECK(other.daemon.effective.flags_source.empty());
   CHECK_FALSE(other.daemon.effective.find("iptables")->doubt.empty());
-  CHECK(other.docker_host.files.containerd_socket.files.at(0).chosen_by.find("a guess: the dockerd behind") !=
-        std::string::npos);
-  CHECK(served.docker_host.files.containerd_socket.files.at(0).chosen_by.find("a guess") ==
-        std::string::npos);
+  const auto containerd_reason = [](const snapshot::Snapshot& of) {
+    return of.docker_host.files.containerd_socket.files.at(0).chosen_by;
+  };
+  CHECK(containerd_reason(other).find("a guess: the dockerd behind") != std::string::npos);
+  CHECK(containerd_reason(served).find("a guess") == std::string::npos);
   for (const auto* check : {&checks::daemon_iptables, &checks::daemon_config_file,
                             &checks::daemon_config_drift, &checks::daemon_log_level}) {
     CAPTURE(check->id);
