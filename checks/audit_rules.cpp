@@ -29,6 +29,10 @@ bool below(const std::string& directory, const std::string& path) {
 
 audit::Result judge_target(const snapshot::AuditRules& rules, const AuditRuleItem& item,
                            const AuditTarget& target) {
+  if (!target.doubt.empty()) {
+    return result_for(item, target.path, Status::error,
+                      "which object dockerd uses is not known: " + target.doubt);
+  }
   if (target.path.empty()) {
     if (!target.error.empty()) {
       return result_for(item, "", Status::error, "could not be located: " + target.error);

@@ -35,7 +35,7 @@ std::vector<std::string> restart_problems(const snapshot::Snapshot& snapshot) {
 // one it reads (--config-file): a good file there proves nothing.
 std::optional<audit::Result> unknown_file(const snapshot::Snapshot& snapshot) {
   const auto& daemon = snapshot.daemon;
-  if (daemon.flags_unknown.empty() || daemon.config_path_reason == "--daemon-config") {
+  if (daemon.flags_unknown.empty() || daemon.config_path_reason == snapshot::kConfigNamedByUser) {
     return std::nullopt;
   }
   return result_for(snapshot.daemon_config, Status::error,

@@ -169,6 +169,9 @@ std::vector<audit::Result> evaluate_no_new_privileges(const snapshot::Snapshot& 
       return {daemon_result(id, Status::pass, "new privileges are blocked daemon-wide", evidence)};
     }
   }
+  if (auto unknown = unknown_settings(snapshot, id, {"no-new-privileges"}, evidence)) {
+    return {*unknown};
+  }
   if (setting_flag(snapshot, "no-new-privileges").value_or(false)) {
     return {daemon_result(id, Status::pass,
                           "no-new-privileges is on daemon-wide (applies to containers created "

@@ -32,6 +32,10 @@ snapshot::Gathered<std::uint32_t> expected_gid(const snapshot::Snapshot& snapsho
   }
   const auto& group = snapshot.docker_host.docker_group;
   if (!group.ok()) return snapshot::Gathered<std::uint32_t>::failure(group.error);
+  if (!group.value->doubt.empty()) {
+    return snapshot::Gathered<std::uint32_t>::failure("dockerd's group setting is not known: " +
+                                                      group.value->doubt);
+  }
   // dockerd falls back to the root group when its group does not exist.
   group_label = group.value->gid ? fmt::format("{} ({})", group.value->name, group.value->chosen_by)
                                  : fmt::format("root, as there is no group {}", group.value->name);
@@ -104,6 +108,11 @@ audit::Result judge_file(const snapshot::Snapshot& snapshot, const FileRule& rul
 std::vector<audit::Result> judge_file_rule(const snapshot::Snapshot& snapshot,
                                            const FileRule& rule) {
   const auto& set = snapshot.docker_host.files.*rule.files;
+  if (!set.doubt.empty()) {
+    const auto path = set.files.empty() ? std::string() : set.files.front().path;
+    return {result_for(rule, path, Status::error,
+                       "which file dockerd uses is not known: " + set.doubt)};
+  }
   if (set.files.empty()) {
     if (!set.error.empty()) {
       return {result_for(rule, "", Status::error, "could not be looked at: " + set.error)};

@@ -53,6 +53,11 @@ std::vector<audit::Result> evaluate_with(const snapshot::Snapshot& snapshot,
   }
   const auto& found = *group.value;
   result.target = {audit::Scope::host, "group " + found.name, "", ""};
+  if (!found.doubt.empty()) {
+    result.status = Status::error;
+    result.detail = "which group dockerd gives its socket is not known: " + found.doubt;
+    return {result};
+  }
   result.evidence = {{"group", found.name}, {"chosen by", found.chosen_by}};
   if (!found.gid) {
     result.status = Status::pass;

@@ -32,9 +32,11 @@ AuditTarget target_at(const fs::path& root, const std::string& path, std::string
 }
 
 AuditTarget target_of(const fs::path& root, const FileSet& set) {
-  if (set.files.empty()) return {"", "", set.not_present, false, set.error};
+  if (set.files.empty()) return {"", "", set.not_present, false, set.error, set.doubt};
   const auto& file = set.files.front();
-  return target_at(root, file.path, file.chosen_by);
+  auto target = target_at(root, file.path, file.chosen_by);
+  target.doubt = set.doubt;
+  return target;
 }
 
 std::vector<std::string> read_nul_separated(const fs::path& path) {
@@ -189,6 +191,7 @@ snapshot::AuditTargets locate_audit_targets(const HostInputs& inputs,
   if (!socket.empty()) {
     targets.containerd_state = target_at(root, fs::path(socket).parent_path().string(),
                                          "the directory of the containerd socket dockerd uses");
+    targets.containerd_state.doubt = targets.containerd_socket.doubt;
   }
   if (!snapshot.engine.ok()) {
     targets.data_root = {
@@ -216,6 +219,18 @@ snapshot::AuditTargets locate_audit_targets(const HostInputs& inputs,
   targets.containerd_shim_runc_v2 =
       find_on_path(root, "containerd-shim-runc-v2", directories, label);
   targets.runc = find_on_path(root, "runc", directories, label);
+
+  // Without dockerd's process, its PATH and the containerd it talks to are
+  // the likely ones, not known ones.
+  const auto& unknown = snapshot.daemon.flags_unknown;
+  if (!unknown.empty()) {
+    for (auto* target : {&targets.containerd, &targets.containerd_shim,
+                         &targets.containerd_shim_runc_v1, &targets.containerd_shim_runc_v2,
+                         &targets.runc}) {
+      target->doubt = unknown;
+    }
+  }
+  targets.containerd_config.doubt = targets.containerd_socket.doubt;
   return targets;
 }
 

@@ -266,6 +266,9 @@ void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot)
   daemon.listeners = resolve_listeners(daemon.effective, &*daemon.units.value);
 
   if (!options.socket_path.empty()) snapshot.daemon_sockets.push_back(options.socket_path);
+  // Sockets named only by a guessed 'hosts' are not known to be served.
+  const auto* hosts = daemon.effective.find("hosts");
+  if (hosts && !hosts->doubt.empty()) return;
   for (const auto& listener : daemon.listeners) {
     constexpr std::string_view unix_scheme = "unix://";
     if (listener.address.starts_with(unix_scheme)) {
@@ -279,7 +282,7 @@ void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot)
 ConfigPathChoice choose_daemon_config_path(const std::optional<std::string>& explicit_path,
                                            const DockerdFlags* flags,
                                            const snapshot::DockerdProcess* process) {
-  if (explicit_path) return {*explicit_path, "--daemon-config"};
+  if (explicit_path) return {*explicit_path, snapshot::kConfigNamedByUser};
   if (!flags || !flags->config_file) {
     if (process) {
       if (auto rootless = rootless_config_path(*process)) return *rootless;

@@ -51,12 +51,18 @@ bool uses_socket_activation(const snapshot::EffectiveConfig& config) {
 void choose_group(const snapshot::Daemon& daemon, DockerGroup& group) {
   const auto* socket =
       daemon.units.ok() && daemon.units.value->socket ? &*daemon.units.value->socket : nullptr;
+  const auto doubt = [&](const char* key) {
+    const auto* setting = daemon.effective.find(key);
+    return setting ? setting->doubt : std::string();
+  };
+  group.doubt = doubt("hosts");
   if (socket && socket->socket_group && uses_socket_activation(daemon.effective)) {
     group.name = socket->socket_group->value;
     group.chosen_by =
         fmt::format("SocketGroup= of {} ({})", socket->name, socket->socket_group->source);
     return;
   }
+  if (group.doubt.empty()) group.doubt = doubt("group");
   const auto* setting = daemon.effective.find("group");
   if (setting && setting->value.is_string() && !setting->value.get<std::string>().empty()) {
     group.name = setting->value.get<std::string>();

@@ -82,8 +82,20 @@ FileSet registry_certificates(const fs::path& root) {
   return set;
 }
 
+// The first doubt among these settings, "" when all are known.
+std::string doubt_of(const snapshot::EffectiveConfig& config,
+                     std::initializer_list<const char*> keys) {
+  for (const auto* key : keys) {
+    const auto* setting = config.find(key);
+    if (setting && !setting->doubt.empty()) return setting->doubt;
+  }
+  return "";
+}
+
 FileSet tls_file(const fs::path& root, const snapshot::EffectiveConfig& config,
                  const std::string& key) {
+  auto doubt = doubt_of(config, {"tls", "tlsverify", key.c_str()});
+  if (!doubt.empty()) return {{}, "", "", std::move(doubt)};
   if (!flag_setting(config, "tls") && !flag_setting(config, "tlsverify")) {
     return {{}, "TLS is not configured (tls and tlsverify are off)", ""};
   }
@@ -136,10 +148,12 @@ snapshot::HostFiles read_host_files(const HostInputs& inputs, const snapshot::Sn
   files.tls_key = tls_file(root, daemon.effective, "tlskey");
   files.docker_sockets = docker_sockets(root, snapshot.daemon_sockets);
   files.daemon_json = daemon_json(inputs, snapshot);
+  if (daemon.config_path_reason != snapshot::kConfigNamedByUser) files.daemon_json.doubt = daemon.flags_unknown;
   files.etc_default_docker = one_file(root, kEtcDefaultDocker, "read by the init scripts");
   files.etc_sysconfig_docker = one_file(root, kEtcSysconfigDocker, "read by the init scripts");
   const auto [socket, why] = choose_containerd_socket(root, daemon.effective);
   files.containerd_socket = one_file(root, socket, why);
+  files.containerd_socket.doubt = doubt_of(daemon.effective, {"containerd", "exec-root"});
   return files;
 }
 

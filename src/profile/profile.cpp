@@ -61,8 +61,9 @@ class Reader {
     }
   }
 
-  // A quoted scalar ("3") is text in YAML, even when it reads as a number.
-  static bool quoted(const YAML::Node& node) { return node.Tag() == "!"; }
+  // A quoted ("3") or tagged (!!str 3) scalar is text, even when it reads as
+  // a number; only a plain one ("?" in yaml-cpp) is a number.
+  static bool quoted(const YAML::Node& node) { return node.Tag() != "?"; }
 
   std::string text(const YAML::Node& node, const std::string& what) const {
     if (!node.IsScalar()) fail(node.Mark(), fmt::format("{} must be a string", what));
@@ -127,6 +128,10 @@ class Reader {
                  ? fmt::format("check '{}' takes no parameters", check.id)
                  : fmt::format("unknown parameter '{}' of check '{}'{}; it takes: {}", name,
                                check.id, suggestion(name, names), fmt::join(names, ", ")));
+      }
+      if (values.contains(name)) {
+        fail(item.first.Mark(), fmt::format("parameter '{}' of check '{}' is given twice", name,
+                                            check.id));
       }
       values[name] = parameter_value(item.second, *declared, check);
     }
@@ -232,7 +237,9 @@ class Reader {
     profile.path = path_.string();
     if (!root["name"]) fail(root.Mark(), "the profile needs a 'name'");
     profile.name = text(root["name"], "'name'");
-    if (profile.name.empty()) fail(root["name"].Mark(), "'name' must not be empty");
+    if (profile.name.find_first_not_of(" \t") == std::string::npos) {
+      fail(root["name"].Mark(), "'name' must not be empty");
+    }
     if (root["description"]) profile.description = text(root["description"], "'description'");
     if (root["benchmark"]) profile.benchmark = benchmark(root["benchmark"]);
     if (root["default_levels"]) profile.default_levels = default_levels(root["default_levels"]);
@@ -356,7 +363,13 @@ Profile load_profile(const fs::path& path) {
   if (documents.size() > 1) {
     reader.fail(documents[1].Mark(), "a profile is one YAML document; this is a second one");
   }
-  return reader.read(documents.empty() ? YAML::Node() : documents.front());
+  try {
+    return reader.read(documents.empty() ? YAML::Node() : documents.front());
+  } catch (const YAML::Exception& error) {
+    // A key that is itself a list or map, and other shapes yaml-cpp cannot
+    // convert.
+    reader.fail(error.mark, "unexpected YAML here (a key must be plain text): " + error.msg);
+  }
 }
 
 fs::path locate_profile(const std::string& name_or_path, const std::vector<fs::path>& dirs) {

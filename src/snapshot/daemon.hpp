@@ -26,7 +26,7 @@ struct Setting {
   // Why the daemon may not run with this value: its command line or its
   // daemon.json could not be read, so a flag or the file may override it.
   // "" when the value is known to be in force.
-  std::string doubt;
+  std::string doubt{};
 };
 
 struct ConfigProblem {
@@ -54,7 +54,7 @@ struct EffectiveConfig {
   std::string flags_source;
   // Why values not confirmed by the engine may not be in force ("" when the
   // command line and daemon.json of the audited dockerd were both read).
-  std::string doubt;
+  std::string doubt{};
   std::map<std::string, Setting> settings;
   std::vector<ConfigProblem> problems;
 

@@ -39,6 +39,9 @@ struct FileSet {
   std::vector<FileStatus> files;
   std::string not_present;  // with no files: why there is nothing to judge
   std::string error;        // with no files: the list itself could not be read
+  // Why the files dockerd really uses may be other ones: the settings that
+  // name them could not be read ("" when they were).
+  std::string doubt{};
 };
 
 struct HostFiles {
@@ -64,6 +67,7 @@ struct DockerGroup {
   // "alice (/etc/group)", "bob (primary group in /etc/passwd)"
   std::vector<std::string> members;
   std::vector<std::string> member_names;  // the same accounts, bare: "alice", "bob"
+  std::string doubt{};  // why dockerd may use another group ("" when its setting was read)
 };
 
 // A rule that makes auditd record access to a path.
@@ -93,6 +97,7 @@ struct AuditTarget {
   std::string chosen_by;
   bool exists = false;
   std::string error;  // why it could not be located or looked at
+  std::string doubt{};  // why dockerd may use another object ("" when its settings were read)
 };
 
 struct AuditTargets {

@@ -177,6 +177,9 @@ struct HostFacts {
   Gathered<bool> selinux_enabled;
 };
 
+// Daemon::config_path_reason when the user named the daemon.json to check.
+inline constexpr const char* kConfigNamedByUser = "--daemon-config";
+
 // What dockerd runs with, and where each part was read.
 struct Daemon {
   Gathered<DockerdProcess> process;

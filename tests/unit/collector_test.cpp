@@ -187,11 +187,20 @@ TEST_CASE("without the daemon's process, docker.service stands in only if it ser
   };
   CHECK(containerd_reason(other).find("a guess: the dockerd behind") != std::string::npos);
   CHECK(containerd_reason(served).find("a guess") == std::string::npos);
-  for (const auto* check : {&checks::daemon_iptables, &checks::daemon_config_file,
-                            &checks::daemon_config_drift, &checks::daemon_log_level}) {
+  // Nor are the objects those settings name: TLS files, daemon.json, the
+  // socket's group, containerd and the binaries on dockerd's PATH.
+  for (const auto* check :
+       {&checks::daemon_iptables, &checks::daemon_config_file, &checks::daemon_config_drift,
+        &checks::daemon_log_level, &checks::daemon_no_new_privileges, &checks::files_tls_key_mode,
+        &checks::files_daemon_json_owner, &checks::host_audit_daemon_json,
+        &checks::host_docker_group,
+        &checks::files_containerd_sock_mode, &checks::host_audit_containerd_config,
+        &checks::host_audit_runc}) {
     CAPTURE(check->id);
-    CHECK(check->evaluate(other)[0].status == audit::Status::error);
+    for (const auto& result : check->evaluate(other)) CHECK(result.status == audit::Status::error);
   }
+  // Only the audited socket is known to be served; 'hosts' is a guess.
+  CHECK(other.daemon_sockets == std::vector<std::string>{"/tmp/other/docker.sock"});
 }
 
 TEST_CASE("what the engine reports is certain even when the daemon's files are not") {

@@ -209,3 +209,17 @@ TEST_CASE("a profile larger than 4 MiB is refused before it is parsed") {
                        ProfileError);
   fs::remove(path);
 }
+
+TEST_CASE("a parameter given twice, a tagged number and a complex key are refused") {
+  CHECK(error_of("name: x\nchecks:\n  - id: host.engine-current\n    parameters:\n"
+                 "      max_age_days: 1\n      max_age_days: 400\n")
+            .find(":6:7: parameter 'max_age_days' of check 'host.engine-current' is given twice") !=
+        std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: host.engine-current\n    parameters:\n"
+                 "      max_age_days: !!str 180\n")
+            .find("must be an integer") != std::string::npos);
+  CHECK(error_of("name: x\nchecks:\n  - id: container.user\n    ? [a]\n    : 1\n")
+            .find(".yaml:4:") != std::string::npos);
+  CHECK(error_of("name: \"  \"\nchecks:\n  - id: container.user\n")
+            .find("'name' must not be empty") != std::string::npos);
+}
