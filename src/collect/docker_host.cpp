@@ -148,7 +148,9 @@ snapshot::HostFiles read_host_files(const HostInputs& inputs, const snapshot::Sn
   files.tls_key = tls_file(root, daemon.effective, "tlskey");
   files.docker_sockets = docker_sockets(root, snapshot.daemon_sockets);
   files.daemon_json = daemon_json(inputs, snapshot);
-  if (daemon.config_path_reason != snapshot::kConfigNamedByUser) files.daemon_json.doubt = daemon.flags_unknown;
+  if (daemon.config_path_reason != snapshot::kConfigNamedByUser) {
+    files.daemon_json.doubt = daemon.flags_unknown;
+  }
   files.etc_default_docker = one_file(root, kEtcDefaultDocker, "read by the init scripts");
   files.etc_sysconfig_docker = one_file(root, kEtcSysconfigDocker, "read by the init scripts");
   const auto [socket, why] = choose_containerd_socket(root, daemon.effective);
