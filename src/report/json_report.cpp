@@ -16,7 +16,8 @@ json optional_number(const std::optional<double>& value) {
 
 json render_target(const audit::Target& target) {
   json rendered{{"type", audit::to_string(target.type)}, {"name", target.name}, {"id", target.id}};
-  if (!target.state.empty()) rendered["state"] = target.state;
+  // Only containers have a state; the key is there for every target.
+  rendered["state"] = target.state.empty() ? json(nullptr) : json(target.state);
   return rendered;
 }
 

@@ -75,10 +75,14 @@ void render_finding(std::string& out, const Finding& finding, const Painter& pai
   const auto& result = finding.result;
   out += fmt::format("{}{} {} [{}] {}\n", indent, paint.status(result.status), result.check_id,
                      audit::to_string(finding.severity), audit::printable(result.detail));
-  if (result.status != Status::fail && result.status != Status::error) return;
+  // A manual result's evidence is what the person is asked to look at.
+  if (result.status != Status::fail && result.status != Status::error &&
+      result.status != Status::manual) {
+    return;
+  }
   for (const auto& evidence : result.evidence) {
-    out += fmt::format("{}      {} {} = {}\n", indent, paint.dim("seen:"), evidence.path,
-                       audit::to_text(evidence.value));
+    out += fmt::format("{}      {} {} = {}\n", indent, paint.dim("seen:"),
+                       audit::printable(evidence.path), audit::to_text(evidence.value));
   }
 }
 

@@ -45,6 +45,8 @@ TEST_CASE("the JSON report has the score and one result per check and target") {
   CHECK(user["target"]["state"] == "running");
   CHECK(user["evidence"][0]["path"] == "Config.User");
   CHECK(user["evidence"][0]["value"] == "");
+  CHECK(json["results"][0]["target"]["type"] == "daemon");
+  CHECK(json["results"][0]["target"]["state"].is_null());
 }
 
 TEST_CASE("the text report groups by scope, explains failures, and colours only on request") {
@@ -161,4 +163,18 @@ TEST_CASE("section headings count containers, not the rows about all of them") {
   const auto empty = testing::snapshot_with({});
   CHECK(report::render_text(make_report(empty), false).find("no containers on this engine") !=
         std::string::npos);
+}
+
+TEST_CASE("a manual result shows its evidence: it is what the person looks at") {
+  auto snapshot = testing::snapshot_with({testing::container("c_device")});
+  const auto profile = profile::load_profile(
+      profile::locate_profile("cis-docker-1.8", {testing::source_profiles_dir()}));
+  report::Report made;
+  made.snapshot = &snapshot;
+  made.findings = audit::evaluate(snapshot, profile);
+  made.score = score::compute(made.findings);
+  const auto text = report::render_text(made, false);
+  const auto devices = text.find("CHECK container.devices");
+  REQUIRE(devices != std::string::npos);
+  CHECK(text.find("seen: HostConfig.Devices = ", devices) != std::string::npos);
 }
