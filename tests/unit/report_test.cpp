@@ -14,9 +14,10 @@ using namespace dockaudit;
 
 namespace {
 
-report::Report make_report(const snapshot::Snapshot& snapshot) {
-  const auto profile =
-      profile::load_profile(profile::locate_profile("baseline", {testing::source_profiles_dir()}));
+report::Report make_report(const snapshot::Snapshot& snapshot,
+                           const std::string& profile_name = "baseline") {
+  const auto profile = profile::load_profile(
+      profile::locate_profile(profile_name, {testing::source_profiles_dir()}));
   report::Report made;
   made.tool_version = "test";
   made.profile_name = profile.name;
@@ -142,13 +143,7 @@ TEST_CASE("section headings count containers, not the rows about all of them") {
   auto snapshot =
       testing::snapshot_with({testing::container("c_priv"), testing::container("c_default")});
   snapshot.images = {std::vector<snapshot::Image>{}, ""};
-  const auto profile = profile::load_profile(
-      profile::locate_profile("cis-docker-1.8", {testing::source_profiles_dir()}));
-  report::Report made;
-  made.snapshot = &snapshot;
-  made.findings = audit::evaluate(snapshot, profile);
-  made.score = score::compute(made.findings);
-  const auto text = report::render_text(made, false);
+  const auto text = report::render_text(make_report(snapshot, "cis-docker-1.8"), false);
   CHECK(text.find("Containers (2)") != std::string::npos);
   CHECK(text.find("(all containers)") != std::string::npos);
 
@@ -167,13 +162,7 @@ TEST_CASE("section headings count containers, not the rows about all of them") {
 
 TEST_CASE("a manual result shows its evidence: it is what the person looks at") {
   auto snapshot = testing::snapshot_with({testing::container("c_device")});
-  const auto profile = profile::load_profile(
-      profile::locate_profile("cis-docker-1.8", {testing::source_profiles_dir()}));
-  report::Report made;
-  made.snapshot = &snapshot;
-  made.findings = audit::evaluate(snapshot, profile);
-  made.score = score::compute(made.findings);
-  const auto text = report::render_text(made, false);
+  const auto text = report::render_text(make_report(snapshot, "cis-docker-1.8"), false);
   const auto devices = text.find("CHECK container.devices");
   REQUIRE(devices != std::string::npos);
   CHECK(text.find("seen: HostConfig.Devices = ", devices) != std::string::npos);
