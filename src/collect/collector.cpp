@@ -236,21 +236,19 @@ void collect_daemon(const CollectOptions& options, snapshot::Snapshot& snapshot)
   std::string flags_label;
   auto flags = read_flags(daemon, flags_label);
   settle_configuration(options, flags, flags_label, snapshot);
+  // docker.service stands in for an unreadable process only when it serves
+  // the audited socket; otherwise the command line is unknown.
   std::string flags_unknown;
-  if (!daemon.process.ok()) {
+  if (!daemon.process.ok() && !(flags && serves_socket(daemon.listeners, options.socket_path))) {
     const auto socket =
         options.socket_path.empty() ? std::string("the audited engine") : options.socket_path;
-    flags_unknown = fmt::format("the dockerd behind {} could not be read ({})", socket,
-                                daemon.process.error);
-    // docker.service describes this daemon only if it serves the audited socket.
-    if (flags && !serves_socket(daemon.listeners, options.socket_path)) {
-      flags_unknown += "; docker.service does not serve that socket";
+    flags_unknown = fmt::format("the dockerd behind {} could not be read ({}); {}", socket,
+                                daemon.process.error,
+                                flags ? "docker.service does not serve that socket"
+                                      : "there is no docker.service to read instead");
+    if (flags) {
       flags.reset();
       settle_configuration(options, flags, "", snapshot);
-    } else if (!flags) {
-      flags_unknown += "; there is no docker.service to read instead";
-    } else {
-      flags_unknown.clear();
     }
   }
   daemon.flags_unknown = flags_unknown;
