@@ -8,9 +8,13 @@
 set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config nlohmann-json3-dev libcurl4-openssl-dev
-  libyaml-cpp-dev libboost-program-options-dev doctest-dev libfmt-dev)
-# The private test engine and the tools the end-to-end tests drive it with.
-engine_packages=(busybox-static jq curl util-linux)
+  libyaml-cpp-dev libboost-program-options-dev doctest-dev libfmt-dev libpugixml-dev
+  libvalijson-dev)
+# The private test engine and the tools the end-to-end tests drive it with,
+# and the real consumers the report formats are checked against: xmllint
+# (JUnit schema), promtool (from prometheus: the textfile format) and
+# chromium (the HTML report, headless).
+engine_packages=(busybox-static jq curl util-linux libxml2-utils prometheus chromium)
 
 wanted=("${build_packages[@]}")
 if [[ ${1-} != --build-only ]]; then
@@ -32,15 +36,18 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 1
 fi
 
-# docker.io's maintainer scripts would start the machine's own Docker daemon
-# and enable it at boot; the tests and the demo run a private one instead.
-# policy-rc.d keeps the service from starting during this install, and the
-# units are disabled again afterwards, leaving the machine as it was.
-installing_docker=false
-[[ " ${missing[*]} " == *" docker.io "* ]] && installing_docker=true
+# docker.io's and prometheus's maintainer scripts would start their services
+# and enable them at boot; the tests and the demo run a private engine and
+# need only promtool. policy-rc.d keeps the services from starting during
+# this install, and the units are disabled again afterwards, leaving the
+# machine as it was.
+services=()
+[[ " ${missing[*]} " == *" docker.io "* ]] && services+=(docker.service docker.socket)
+[[ " ${missing[*]} " == *" prometheus "* ]] &&
+  services+=(prometheus.service prometheus-node-exporter.service)
 policy=/usr/sbin/policy-rc.d
 added_policy=false
-if $installing_docker && [[ ! -e $policy ]]; then
+if [[ ${#services[@]} -gt 0 && ! -e $policy ]]; then
   printf '#!/bin/sh\nexit 101\n' > "$policy"
   chmod 0755 "$policy"
   added_policy=true
@@ -52,6 +59,7 @@ apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
   > /dev/null
 
-if $installing_docker && command -v systemctl > /dev/null && [[ -d /run/systemd/system ]]; then
-  systemctl disable --quiet docker.service docker.socket 2> /dev/null || true
+if [[ ${#services[@]} -gt 0 ]] && command -v systemctl > /dev/null &&
+  [[ -d /run/systemd/system ]]; then
+  systemctl disable --quiet "${services[@]}" 2> /dev/null || true
 fi

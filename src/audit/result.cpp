@@ -14,6 +14,8 @@ std::string_view to_string(Status status) {
       return "not_applicable";
     case Status::manual:
       return "manual";
+    case Status::waived:
+      return "waived";
   }
   return "error";
 }
@@ -49,8 +51,23 @@ std::string_view to_string(Scope scope) {
 }
 
 std::optional<Severity> parse_severity(std::string_view text) {
-  for (auto severity : {Severity::low, Severity::medium, Severity::high, Severity::critical}) {
+  for (const auto severity : kSeverities) {
     if (to_string(severity) == text) return severity;
+  }
+  return std::nullopt;
+}
+
+std::optional<Status> parse_status(std::string_view text) {
+  for (const auto status : kStatuses) {
+    if (to_string(status) == text) return status;
+  }
+  return std::nullopt;
+}
+
+std::optional<Scope> parse_scope(std::string_view text) {
+  for (const auto scope : {Scope::daemon, Scope::host, Scope::container, Scope::image,
+                           Scope::swarm}) {
+    if (to_string(scope) == text) return scope;
   }
   return std::nullopt;
 }

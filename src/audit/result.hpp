@@ -11,14 +11,24 @@
 
 namespace dockaudit::audit {
 
-enum class Status { pass, fail, error, not_applicable, manual };
+// waived: a failure that a valid waiver accepts; it is listed with the
+// waiver's justification and leaves the score.
+enum class Status { pass, fail, error, not_applicable, manual, waived };
+
+// Every status, in the order reports list them.
+inline constexpr Status kStatuses[]{Status::pass,           Status::fail,   Status::error,
+                                   Status::not_applicable, Status::manual, Status::waived};
 enum class Severity { low, medium, high, critical };
+inline constexpr Severity kSeverities[]{Severity::low, Severity::medium, Severity::high,
+                                       Severity::critical};
 enum class Scope { daemon, host, container, image, swarm };
 
 std::string_view to_string(Status status);
 std::string_view to_string(Severity severity);
 std::string_view to_string(Scope scope);
 std::optional<Severity> parse_severity(std::string_view text);
+std::optional<Status> parse_status(std::string_view text);
+std::optional<Scope> parse_scope(std::string_view text);
 
 // Whether a result enters the score: pass, fail and error do (error as a
 // failure), not_applicable and manual do not.

@@ -35,8 +35,8 @@ std::string cis_column(const checks::Check& check) {
 
 }  // namespace
 
-void list_checks(std::ostream& out, Format format) {
-  if (format == Format::json) {
+void list_checks(std::ostream& out, bool json) {
+  if (json) {
     auto all = nlohmann::json::array();
     for (const auto* check : checks::registry()) all.push_back(describe(*check));
     out << all.dump(2) << '\n';

@@ -9,7 +9,8 @@
 
 namespace dockaudit::cli {
 
-void list_checks(std::ostream& out, Format format);
+// `json` lists them as JSON; anything else as a table.
+void list_checks(std::ostream& out, bool json);
 
 // False when no check has that id; the caller reports it.
 bool explain_check(std::ostream& out, const std::string& id);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <boost/program_options.hpp>
 
 #include "src/profile/profile.hpp"
@@ -29,50 +30,102 @@ po::options_description describe_options() {
       "level,l", po::value<std::vector<std::string>>()->composing(),
       "benchmark levels to audit, comma-separated or repeated: 1, 2 (which holds 1) and swarm "
       "(default: the profile's, 1,swarm for the cis-docker profiles)")(
-      "format,f", po::value<std::string>()->default_value("text"), "report format: text or json")(
+      "format,f", po::value<std::vector<std::string>>()->composing(),
+      "report formats, comma-separated or repeated: text, json, junit, sarif, html, prometheus "
+      "(default: text)")(
       "output,o", po::value<std::string>(),
-      "write the report to FILE (atomically) instead of standard output")(
+      "write the report (one format) to FILE, atomically, instead of standard output")(
+      "output-dir", po::value<std::string>(),
+      "write every format to DIR as dockaudit.txt, .json, .junit.xml, .sarif, .html and .prom")(
+      "waivers", po::value<std::string>(),
+      "accepted exceptions (YAML): a failure a valid waiver covers is reported as waived")(
+      "baseline", po::value<std::string>(),
+      "an earlier JSON report: label each finding new, unchanged or resolved")(
+      "fail-under", po::value<std::string>(),
+      "policy: exit 1 when the score is under SCORE (0-100)")(
+      "fail-on", po::value<std::string>(),
+      "policy: exit 1 when a check of this severity or higher fails: low, medium, high, "
+      "critical (with neither, any failure breaks the policy)")(
       "no-color", "never colour the text report (NO_COLOR in the environment does the same)");
   return options;
 }
 
 std::string usage_text(const po::options_description& options) {
   std::ostringstream text;
-  text << "Usage: dockaudit [audit] [OPTIONS]     audit a Docker host\n"
-          "       dockaudit checks [--format F]  list the checks dockaudit knows\n"
-          "       dockaudit explain CHECK-ID     what a check reads, why, and how to fix\n"
-          "       dockaudit coverage             which checks decide each CIS recommendation\n\n"
+  text << "Usage: dockaudit [audit] [OPTIONS]        audit a Docker host\n"
+          "       dockaudit checks [--format F]     list the checks dockaudit knows\n"
+          "       dockaudit explain CHECK-ID        what a check reads, why, and how to fix\n"
+          "       dockaudit coverage                which checks decide each CIS recommendation\n"
+          "       dockaudit report convert RUN.json --format F   render a saved run again\n"
+          "       dockaudit report merge A.json B.json ...       one fleet report of many hosts\n\n"
        << options
        << "\nExit codes: 0 policy met, 1 a check failed, 2 usage or input error (nothing "
           "audited),\n3 audit incomplete (some checks could not be decided).\n";
   return text.str();
 }
 
-Format parse_format(const std::string& text) {
-  if (text == "text") return Format::text;
-  if (text == "json") return Format::json;
-  throw UsageError(fmt::format("--format '{}' is not a format; use text or json", text));
-}
-
-// "--level 2,swarm" and "--level 2 --level swarm" mean the same.
-std::vector<std::string> split_levels(const std::vector<std::string>& given) {
-  std::vector<std::string> levels;
+// "--level 2,swarm" and "--level 2 --level swarm" mean the same. `item` names
+// what one entry is ("level"), `expected` what it may be ("1, 2 or swarm").
+std::vector<std::string> split_list(const std::vector<std::string>& given, const char* option,
+                                    const char* item_name, const char* expected) {
+  std::vector<std::string> items;
   for (const auto& argument : given) {
     std::size_t start = 0;
     while (start <= argument.size()) {
       const auto comma = std::min(argument.find(',', start), argument.size());
-      const auto level = argument.substr(start, comma - start);
-      if (level.empty()) {
-        throw UsageError(fmt::format("--level '{}' holds an empty level", argument));
+      const auto item = argument.substr(start, comma - start);
+      if (item.empty()) {
+        throw UsageError(fmt::format("--{} '{}' holds an empty {}", option, argument, item_name));
       }
-      if (level.starts_with("-")) {
-        throw UsageError(fmt::format("--level needs a value, 1, 2 or swarm, not '{}'", level));
+      if (item.starts_with("-")) {
+        throw UsageError(fmt::format("--{} needs a value, {}, not '{}'", option, expected, item));
       }
-      levels.push_back(level);
+      items.push_back(item);
       start = comma + 1;
     }
   }
-  return levels;
+  return items;
+}
+
+std::vector<report::Format> parse_formats(const std::vector<std::string>& given) {
+  std::vector<std::string> names;
+  for (const auto format : report::kFormats) names.emplace_back(report::to_string(format));
+  std::vector<report::Format> formats;
+  for (const auto& name : split_list(given, "format", "format", "such as text or json")) {
+    const auto format = report::parse_format(name);
+    if (!format) {
+      const auto close = profile::nearest(name, names);
+      throw UsageError(fmt::format("--format '{}' is not a format{}; use {}", name,
+                                   close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close),
+                                   fmt::join(names, ", ")));
+    }
+    if (std::find(formats.begin(), formats.end(), *format) == formats.end()) {
+      formats.push_back(*format);
+    }
+  }
+  return formats;
+}
+
+double parse_score(const std::string& text) {
+  std::size_t used = 0;
+  double value = -1;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || !(value >= 0 && value <= 100)) {
+    throw UsageError(fmt::format("--fail-under '{}' is not a score from 0 to 100", text));
+  }
+  return value;
+}
+
+audit::Severity parse_fail_on(const std::string& text) {
+  if (const auto severity = audit::parse_severity(text)) return *severity;
+  const auto close = profile::nearest(text, {"low", "medium", "high", "critical"});
+  throw UsageError(fmt::format("--fail-on '{}' is not a severity{}; use low, medium, high or "
+                               "critical",
+                               text, close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close)));
 }
 
 void parse_command(const std::vector<std::string>& positional, Options& options) {
@@ -91,6 +144,25 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
   } else if (name == "coverage") {
     extra(1);
     options.command = Command::coverage;
+  } else if (name == "report") {
+    if (positional.size() < 2 || (positional[1] != "merge" && positional[1] != "convert")) {
+      throw UsageError("report needs an action: dockaudit report merge A.json B.json ..., or "
+                       "dockaudit report convert RUN.json --format F");
+    }
+    options.report_files.assign(positional.begin() + 2, positional.end());
+    if (positional[1] == "convert") {
+      options.command = Command::report_convert;
+      if (options.report_files.size() != 1) {
+        throw UsageError("report convert takes one saved JSON report: dockaudit report convert "
+                         "RUN.json --format F");
+      }
+    } else {
+      options.command = Command::report_merge;
+      if (options.report_files.empty()) {
+        throw UsageError("report merge needs the JSON reports to merge: dockaudit report merge "
+                         "A.json B.json ...");
+      }
+    }
   } else if (name == "explain") {
     if (positional.size() < 2) throw UsageError("explain needs a check id: dockaudit explain ID");
     extra(2);
@@ -98,23 +170,57 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
     options.explain_id = positional[1];
   } else {
     throw UsageError(fmt::format(
-        "unknown command '{}'; commands are audit (the default), checks, explain and coverage",
+        "unknown command '{}'; commands are audit (the default), checks, explain, coverage and "
+        "report",
         name));
   }
 }
 
-// Options only an audit uses are refused elsewhere rather than ignored: a
-// user who gives them expects them to act.
+const char* command_name(Command command) {
+  switch (command) {
+    case Command::list_checks:
+      return "checks";
+    case Command::explain:
+      return "explain";
+    case Command::coverage:
+      return "coverage";
+    case Command::report_merge:
+      return "report merge";
+    case Command::report_convert:
+      return "report convert";
+    default:
+      return "audit";
+  }
+}
+
+// Options a command does not use are refused rather than ignored: a user who
+// gives them expects them to act.
 void refuse_unused_options(Command command, const po::variables_map& values) {
   if (command == Command::audit) return;
-  const char* name = command == Command::list_checks ? "checks"
-                     : command == Command::explain   ? "explain"
-                                                     : "coverage";
-  for (const char* option : {"host", "daemon-config", "profile", "level", "output", "no-color",
-                             "format"}) {
-    if (!values.count(option) || values[option].defaulted()) continue;
-    if (command == Command::list_checks && std::string_view(option) == "format") continue;
-    throw UsageError(fmt::format("--{} does not apply to dockaudit {}", option, name));
+  std::vector<std::string> allowed;
+  if (command == Command::list_checks) allowed = {"format"};
+  if (command == Command::report_merge || command == Command::report_convert) {
+    allowed = {"format", "output", "output-dir", "no-color"};
+  }
+  for (const auto& [option, value] : values) {
+    if (option == "command" || value.defaulted()) continue;
+    if (std::find(allowed.begin(), allowed.end(), option) != allowed.end()) continue;
+    throw UsageError(fmt::format("--{} does not apply to dockaudit {}", option,
+                                 command_name(command)));
+  }
+}
+
+// Where the reports go: stdout takes one format, --output one, --output-dir
+// any number.
+void check_destinations(const Options& options) {
+  if (options.output && options.output_dir) {
+    throw UsageError("--output and --output-dir exclude each other: --output names the file of "
+                     "one format, --output-dir the directory of several");
+  }
+  if (options.formats.size() > 1 && !options.output_dir) {
+    throw UsageError(fmt::format(
+        "{} formats need --output-dir DIR (each is written as dockaudit.<format> there)",
+        options.formats.size()));
   }
 }
 
@@ -148,7 +254,11 @@ Options parse_options(const std::vector<std::string>& arguments) {
   // Option values first: a value swallowed by a neighbour ("--level --format
   // json") is the mistake to name, not the command left over.
   if (values.count("level")) {
-    options.levels = split_levels(values["level"].as<std::vector<std::string>>());
+    options.levels = split_list(values["level"].as<std::vector<std::string>>(), "level", "level",
+                                "1, 2 or swarm");
+  }
+  if (values.count("format")) {
+    options.formats = parse_formats(values["format"].as<std::vector<std::string>>());
   }
   if (values.count("command")) {
     parse_command(values["command"].as<std::vector<std::string>>(), options);
@@ -164,13 +274,23 @@ Options parse_options(const std::vector<std::string>& arguments) {
     }
   }
   options.profile = values["profile"].as<std::string>();
-  options.format = parse_format(values["format"].as<std::string>());
-  if (values.count("output")) {
-    options.output = values["output"].as<std::string>();
-    if (options.output->empty()) throw UsageError("--output is empty; give a file path");
+  const auto path = [&](const char* option) -> std::optional<std::string> {
+    if (!values.count(option)) return std::nullopt;
+    auto text = values[option].as<std::string>();
+    if (text.empty()) throw UsageError(fmt::format("--{} is empty; give a path", option));
+    return text;
+  };
+  options.output = path("output");
+  options.output_dir = path("output-dir");
+  options.waivers = path("waivers");
+  options.baseline = path("baseline");
+  if (values.count("fail-under")) {
+    options.fail_under = parse_score(values["fail-under"].as<std::string>());
   }
+  if (values.count("fail-on")) options.fail_on = parse_fail_on(values["fail-on"].as<std::string>());
   options.no_color = values.count("no-color") > 0;
   refuse_unused_options(options.command, values);
+  check_destinations(options);
   return options;
 }
 

@@ -7,10 +7,21 @@
 #include <string>
 #include <vector>
 
+#include "src/audit/result.hpp"
+#include "src/report/report.hpp"
+
 namespace dockaudit::cli {
 
-enum class Command { audit, list_checks, explain, coverage, help, version };
-enum class Format { text, json };
+enum class Command {
+  audit,
+  list_checks,
+  explain,
+  coverage,
+  report_merge,    // dockaudit report merge A.json B.json ...
+  report_convert,  // dockaudit report convert RUN.json --format F
+  help,
+  version
+};
 
 struct Options {
   Command command = Command::audit;
@@ -18,8 +29,14 @@ struct Options {
   std::optional<std::string> daemon_config;  // unset: the running dockerd's choice
   std::string profile;
   std::vector<std::string> levels;  // empty: the profile's default levels
-  Format format = Format::text;
-  std::optional<std::string> output;
+  std::vector<report::Format> formats{report::Format::text};
+  std::optional<std::string> output;      // one format, to this file
+  std::optional<std::string> output_dir;  // every format, as dockaudit.<format> there
+  std::optional<std::string> waivers;
+  std::optional<std::string> baseline;
+  std::optional<double> fail_under;
+  std::optional<audit::Severity> fail_on;
+  std::vector<std::string> report_files;  // for report merge and report convert
   std::string explain_id;  // for Command::explain
   bool no_color = false;
   std::string help_text;

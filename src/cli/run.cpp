@@ -12,6 +12,7 @@
 
 #include "checks/cis_catalog.hpp"
 #include "src/audit/json_text.hpp"
+#include "src/audit/policy.hpp"
 #include "src/cli/catalog.hpp"
 #include "src/cli/diagnostics.hpp"
 #include "src/cli/options.hpp"
@@ -21,6 +22,7 @@
 #include "src/profile/profile.hpp"
 #include "src/report/report.hpp"
 #include "src/score/score.hpp"
+#include "src/waiver/waiver.hpp"
 
 namespace dockaudit::cli {
 
@@ -31,22 +33,32 @@ std::string utc_now() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(now));
 }
 
-std::string render(const report::Report& report, const Options& options,
-                   const Environment& environment) {
-  if (options.format == Format::json) return audit::to_text(report::render_json(report), 2) + "\n";
-  const bool color = !options.no_color && !environment.no_color_env && !options.output &&
-                     environment.stdout_is_terminal;
-  return report::render_text(report, color);
+std::string today(const std::string& started_at) { return started_at.substr(0, 10); }
+
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return "";
+  return name;
 }
 
 // Inputs that would make the run pointless are refused before anything is
 // audited: a daemon.json named on the command line that is not there, and a
 // report path whose directory does not exist.
-void check_inputs(const Options& options) {
+void check_outputs(const Options& options) {
   namespace fs = std::filesystem;
-  std::error_code error;
-  if (options.daemon_config && !fs::exists(*options.daemon_config, error)) {
-    throw UsageError(fmt::format("--daemon-config {}: no such file", *options.daemon_config));
+  if (options.output_dir) {
+    std::error_code error;
+    if (!fs::is_directory(*options.output_dir, error)) {
+      throw UsageError(fmt::format("--output-dir {}: no such directory; create it first",
+                                   *options.output_dir));
+    }
+    for (const auto format : options.formats) {
+      try {
+        report::report_destination(fs::path(*options.output_dir) / report::file_name(format));
+      } catch (const std::runtime_error& problem) {
+        throw UsageError(fmt::format("--output-dir {}", problem.what()));
+      }
+    }
   }
   if (!options.output) return;
   try {
@@ -56,28 +68,103 @@ void check_inputs(const Options& options) {
   }
 }
 
+void check_inputs(const Options& options) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (options.daemon_config && !fs::exists(*options.daemon_config, error)) {
+    throw UsageError(fmt::format("--daemon-config {}: no such file", *options.daemon_config));
+  }
+  check_outputs(options);
+}
+
+// Renders every requested format first, then writes them, so a format that
+// cannot be rendered leaves no file of this run behind. Each file is written
+// to a temporary name and renamed into place.
+int write_reports(const nlohmann::json& document, const Options& options,
+                  const Environment& environment,
+                  std::string (*render_one)(report::Format, const nlohmann::json&,
+                                            const report::RenderOptions&)) {
+  auto& err = *environment.err;
+  const bool to_terminal = !options.output && !options.output_dir;
+  const report::RenderOptions render_options{!options.no_color && !environment.no_color_env &&
+                                             to_terminal && environment.stdout_is_terminal};
+  std::vector<std::pair<report::Format, std::string>> rendered;
+  try {
+    for (const auto format : options.formats) {
+      rendered.emplace_back(format, render_one(format, document, render_options));
+    }
+  } catch (const std::exception& error) {
+    print_error(err, error.what());
+    return kUsageError;
+  }
+  if (to_terminal) {
+    *environment.out << rendered.front().second << std::flush;
+    if (!*environment.out) {
+      print_error(err, "cannot write the report to standard output");
+      return kUsageError;
+    }
+    return kPolicyMet;
+  }
+  try {
+    for (const auto& [format, text] : rendered) {
+      const auto path = options.output ? std::filesystem::path(*options.output)
+                                       : std::filesystem::path(*options.output_dir) /
+                                             report::file_name(format);
+      report::write_atomically(path, text);
+    }
+  } catch (const std::exception& error) {
+    print_error(err, error.what());
+    return kUsageError;
+  }
+  return kPolicyMet;
+}
+
+// What a run reads besides the engine: the profile, the waivers and the
+// baseline. Any of them unusable ends the run before it audits anything.
+struct RunInputs {
+  profile::Profile profile;
+  collect::Endpoint endpoint;
+  std::optional<waiver::WaiverFile> waivers;
+  std::optional<nlohmann::json> baseline;
+};
+
+RunInputs read_inputs(const Options& options, const Environment& environment) {
+  RunInputs inputs;
+  inputs.profile = profile::apply_levels(
+      profile::load_profile(
+          profile::locate_profile(options.profile, profile::default_profile_dirs())),
+      options.levels);
+  inputs.endpoint =
+      collect::parse_endpoint(collect::choose_engine_url(options.host, environment.docker_host));
+  if (options.waivers) inputs.waivers = waiver::load_waivers(*options.waivers);
+  if (options.baseline) {
+    try {
+      inputs.baseline = report::load_json_report(*options.baseline);
+    } catch (const std::runtime_error& problem) {
+      throw UsageError(fmt::format("--baseline {}", problem.what()));
+    }
+  }
+  check_inputs(options);
+  return inputs;
+}
+
 int audit(const Options& options, const Environment& environment) {
   auto& err = *environment.err;
+  const auto clock_started = std::chrono::steady_clock::now();
   const auto started_at = utc_now();
 
-  profile::Profile chosen;
-  collect::Endpoint endpoint;
+  RunInputs inputs;
   try {
-    chosen = profile::apply_levels(
-        profile::load_profile(
-            profile::locate_profile(options.profile, profile::default_profile_dirs())),
-        options.levels);
-    endpoint =
-        collect::parse_endpoint(collect::choose_engine_url(options.host, environment.docker_host));
-    check_inputs(options);
+    inputs = read_inputs(options, environment);
   } catch (const std::exception& error) {
     print_error(err, error.what());
     return kUsageError;
   }
 
-  collect::CurlTransport transport(endpoint);
+  collect::CurlTransport transport(inputs.endpoint);
   collect::EngineClient engine(transport);
-  collect::CollectOptions collect_options{options.daemon_config, "/", endpoint.socket_path, {}};
+  collect::CollectOptions collect_options{options.daemon_config, "/", inputs.endpoint.socket_path,
+                                          {}};
   if (environment.docker_content_trust) {
     collect_options.docker_content_trust = environment.docker_content_trust;
   }
@@ -87,32 +174,75 @@ int audit(const Options& options, const Environment& environment) {
   report::Report report;
   report.tool_version = DOCKAUDIT_VERSION;
   report.started_at = started_at;
-  report.profile_name = chosen.name;
-  report.profile_path = chosen.path;
-  report.benchmark = chosen.benchmark;
-  report.levels = chosen.levels;
-  report.engine_url = endpoint.url;
+  report.host_name = host_name();
+  report.profile_name = inputs.profile.name;
+  report.profile_path = inputs.profile.path;
+  report.benchmark = inputs.profile.benchmark;
+  report.levels = inputs.profile.levels;
+  report.engine_url = inputs.endpoint.url;
   report.snapshot = &snapshot;
-  report.findings = audit::evaluate(snapshot, chosen);
-  report.score = score::compute(report.findings);
-  report.exit_code = decide_exit_code(report.findings);
-
-  const auto text = render(report, options, environment);
-  if (!options.output) {
-    *environment.out << text << std::flush;
-    if (!*environment.out) {
-      print_error(err, "cannot write the report to standard output");
-      return kUsageError;
-    }
-    return report.exit_code;
+  report.findings = audit::evaluate(snapshot, inputs.profile);
+  if (inputs.waivers) {
+    waiver::apply_waivers(report.findings, *inputs.waivers, snapshot, today(started_at));
+    report.waivers = std::move(inputs.waivers);
   }
   try {
-    report::write_atomically(*options.output, text);
+    if (inputs.baseline) {
+      report.drift = report::apply_baseline(report.findings, *inputs.baseline, *options.baseline);
+    }
   } catch (const std::exception& error) {
-    print_error(err, error.what());
+    print_error(err, fmt::format("--baseline {}", error.what()));
     return kUsageError;
   }
-  return report.exit_code;
+  report.score = score::compute(report.findings);
+  report.policy = {options.fail_under, options.fail_on};
+  report.outcome = audit::judge(report.policy, report.findings, report.score);
+  report.exit_code = report.outcome.exit_code;
+  report.duration_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_started).count();
+
+  const auto written = write_reports(report::render_json(report), options, environment,
+                                     &report::render);
+  return written == kPolicyMet ? report.exit_code : written;
+}
+
+std::string render_fleet_report(report::Format format, const nlohmann::json& fleet,
+                                const report::RenderOptions& options) {
+  return report::render_fleet(format, fleet, options);
+}
+
+// report convert and report merge: saved runs in, reports out.
+int report_command(const Options& options, const Environment& environment) {
+  std::vector<nlohmann::json> reports;
+  try {
+    check_outputs(options);
+    for (const auto& path : options.report_files) {
+      reports.push_back(report::load_json_report(path));
+    }
+  } catch (const std::exception& error) {
+    print_error(*environment.err, error.what());
+    return kUsageError;
+  }
+  if (options.command == Command::report_convert) {
+    return write_reports(reports.front(), options, environment, &report::render);
+  }
+  for (const auto format : options.formats) {
+    if (format != report::Format::text && format != report::Format::json &&
+        format != report::Format::html) {
+      print_error(*environment.err,
+                  fmt::format("report merge writes text, json or html, not {}",
+                              report::to_string(format)));
+      return kUsageError;
+    }
+  }
+  nlohmann::json fleet;
+  try {
+    fleet = report::merge_reports(reports, options.report_files);
+  } catch (const std::exception& error) {
+    print_error(*environment.err, error.what());
+    return kUsageError;
+  }
+  return write_reports(fleet, options, environment, &render_fleet_report);
 }
 
 }  // namespace
@@ -128,12 +258,7 @@ Environment process_environment() {
 }
 
 ExitCode decide_exit_code(const std::vector<audit::Finding>& findings) {
-  bool any_error = false;
-  for (const auto& finding : findings) {
-    if (finding.result.status == audit::Status::fail) return kPolicyNotMet;
-    if (finding.result.status == audit::Status::error) any_error = true;
-  }
-  return any_error ? kAuditIncomplete : kPolicyMet;
+  return audit::judge({}, findings, score::compute(findings)).exit_code;
 }
 
 int run(const std::vector<std::string>& arguments, const Environment& environment) {
@@ -153,7 +278,12 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
       out << "dockaudit " << DOCKAUDIT_VERSION << "\n";
       break;
     case Command::list_checks:
-      list_checks(out, options.format);
+      if (options.formats.front() != report::Format::text &&
+          options.formats.front() != report::Format::json) {
+        print_error(*environment.err, "dockaudit checks lists as text or json");
+        return kUsageError;
+      }
+      list_checks(out, options.formats.front() == report::Format::json);
       break;
     case Command::coverage:
       out << checks::render_coverage();
@@ -164,6 +294,9 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
       return kUsageError;
     case Command::audit:
       return audit(options, environment);
+    case Command::report_merge:
+    case Command::report_convert:
+      return report_command(options, environment);
   }
   out << std::flush;
   if (!out) {

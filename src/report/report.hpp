@@ -9,18 +9,35 @@
 #include <nlohmann/json.hpp>
 
 #include "src/audit/evaluate.hpp"
+#include "src/audit/policy.hpp"
 #include "src/profile/profile.hpp"
 #include "src/score/score.hpp"
 #include "src/snapshot/snapshot.hpp"
+#include "src/waiver/waiver.hpp"
 
 namespace dockaudit::report {
 
 // Bumped whenever a field changes meaning or disappears.
-inline constexpr int kJsonSchemaVersion = 1;
+// docs/report-json.md documents it.
+inline constexpr int kJsonSchemaVersion = 2;
+
+// The run compared with an earlier one (--baseline).
+struct DriftSummary {
+  std::string baseline_path;
+  std::string baseline_started_at;
+  int new_findings = 0;
+  int unchanged = 0;
+  int resolved = 0;
+  // Failures of the baseline whose target is gone from this run, as the
+  // baseline's JSON recorded them, each with "drift": "resolved".
+  nlohmann::json resolved_results = nlohmann::json::array();
+};
 
 struct Report {
   std::string tool_version;
   std::string started_at;  // UTC, ISO 8601
+  double duration_seconds = 0;
+  std::string host_name;  // the machine dockaudit ran on
   std::string profile_name;
   std::string profile_path;
   std::optional<profile::Benchmark> benchmark;  // the benchmark the profile implements
@@ -29,15 +46,58 @@ struct Report {
   const snapshot::Snapshot* snapshot = nullptr;
   std::vector<audit::Finding> findings;
   score::Score score;
+  audit::Policy policy;
+  audit::PolicyOutcome outcome;
+  std::optional<waiver::WaiverFile> waivers;  // with --waivers
+  std::optional<DriftSummary> drift;          // with --baseline
   int exit_code = 0;
 };
 
+// The JSON report: the one document every other format is rendered from, so
+// a saved run converts to any format exactly.
 nlohmann::json render_json(const Report& report);
 
-// "CIS Docker Benchmark 1.8.0, level 1 + swarm"; "" when the profile names no
-// benchmark.
-std::string describe_benchmark(const Report& report);
-std::string render_text(const Report& report, bool color);
+// A report read back from a file: a JSON object of this schema version.
+// Throws std::runtime_error naming the file and what is wrong.
+nlohmann::json load_json_report(const std::filesystem::path& path);
+
+enum class Format { text, json, junit, sarif, html, prometheus };
+inline constexpr Format kFormats[]{Format::text,  Format::json, Format::junit,
+                                   Format::sarif, Format::html, Format::prometheus};
+std::string_view to_string(Format format);
+std::optional<Format> parse_format(std::string_view name);
+// The file name --output-dir gives each format: dockaudit.json, dockaudit.prom, ...
+std::string file_name(Format format);
+
+struct RenderOptions {
+  bool color = false;  // text only
+};
+
+// Renders a JSON report (render_json's, or one read back) in `format`.
+std::string render(Format format, const nlohmann::json& report, const RenderOptions& options);
+
+std::string render_text(const nlohmann::json& report, bool color);
+std::string render_junit(const nlohmann::json& report);
+std::string render_sarif(const nlohmann::json& report);
+std::string render_html(const nlohmann::json& report);
+std::string render_prometheus(const nlohmann::json& report);
+
+// Compares this run's findings with a baseline JSON report: labels each
+// finding new, unchanged or resolved and returns the counts. Throws
+// std::runtime_error when the baseline is no report of this schema.
+DriftSummary apply_baseline(std::vector<audit::Finding>& findings, const nlohmann::json& baseline,
+                            const std::string& baseline_path);
+
+// Several hosts' JSON reports in one fleet summary (hosts x sections, the
+// worst findings across the fleet), as a JSON document of its own kind
+// ("kind": "fleet"), rendered by render_fleet in text, json or html.
+nlohmann::json merge_reports(const std::vector<nlohmann::json>& reports,
+                             const std::vector<std::string>& paths);
+std::string render_fleet(Format format, const nlohmann::json& fleet, const RenderOptions& options);
+
+// "CIS Docker Benchmark 1.8.0, level 1 + swarm", from a report's "profile"
+// object; "" when the profile names no benchmark.
+std::string describe_benchmark(const nlohmann::json& profile);
 
 // Writes to a temporary file beside `path` and renames it into place, so a
 // reader never sees half a report. A symbolic link is followed and the file it

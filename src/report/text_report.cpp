@@ -2,6 +2,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "src/audit/json_text.hpp"
 #include "src/report/report.hpp"
@@ -10,15 +11,15 @@ namespace dockaudit::report {
 
 namespace {
 
-using audit::Finding;
 using audit::Status;
+using nlohmann::json;
 
 class Painter {
  public:
   explicit Painter(bool color) : color_(color) {}
 
   std::string status(Status status) const {
-    const auto label = fmt::format("{:<5}", label_of(status));
+    const auto label = fmt::format("{:<6}", label_of(status));
     return paint(label, code_of(status));
   }
   std::string bold(std::string_view text) const { return paint(text, "1"); }
@@ -37,6 +38,8 @@ class Painter {
         return "N/A";
       case Status::manual:
         return "CHECK";
+      case Status::waived:
+        return "WAIVED";
     }
     return "?";
   }
@@ -52,6 +55,8 @@ class Painter {
         return "2";
       case Status::manual:
         return "33";
+      case Status::waived:
+        return "36";
     }
     return "0";
   }
@@ -63,6 +68,17 @@ class Painter {
   bool color_;
 };
 
+// A string member, "" when it is absent or null (reports read back from files
+// are checked for their schema version, not for every field).
+std::string text_of(const json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+Status status_of(const json& result) {
+  return audit::parse_status(text_of(result, "status")).value_or(Status::error);
+}
+
 // Image ids carry their digest algorithm; the 12 hex digits are what docker prints.
 std::string short_id(std::string_view id) {
   constexpr std::string_view digest_prefix = "sha256:";
@@ -70,168 +86,291 @@ std::string short_id(std::string_view id) {
   return std::string(id.substr(0, 12));
 }
 
-void render_finding(std::string& out, const Finding& finding, const Painter& paint,
-                    std::string_view indent) {
-  const auto& result = finding.result;
-  out += fmt::format("{}{} {} [{}] {}\n", indent, paint.status(result.status), result.check_id,
-                     audit::to_string(finding.severity), audit::printable(result.detail));
-  // A manual result's evidence is what the person is asked to look at.
-  if (result.status != Status::fail && result.status != Status::error &&
-      result.status != Status::manual) {
-    return;
+std::string drift_mark(const json& result, const Painter& paint) {
+  const auto drift = text_of(result, "drift");
+  if (drift.empty() || drift == "unchanged") return "";
+  return paint.bold(fmt::format("({}) ", drift));
+}
+
+void render_finding(std::string& out, const json& result, const Painter& paint,
+                    std::string_view indent, std::string_view prefix = "") {
+  const auto status = status_of(result);
+  out += fmt::format("{}{} {}{} [{}] {}{}\n", indent, paint.status(status),
+                     drift_mark(result, paint), audit::printable(text_of(result, "check")),
+                     audit::printable(text_of(result, "severity")), audit::printable(prefix),
+                     audit::printable(text_of(result, "detail")));
+  const auto waiver = result.find("waiver");
+  if (waiver != result.end() && waiver->is_object()) {
+    out += fmt::format("{}       {} {} (owner {}, {} {}, {})\n", indent,
+                       paint.dim((*waiver)["expired"] == true ? "expired waiver:" : "waived:"),
+                       audit::printable(text_of(*waiver, "justification")),
+                       audit::printable(text_of(*waiver, "owner")),
+                       (*waiver)["expired"] == true ? "expired" : "expires",
+                       audit::printable(text_of(*waiver, "expires")),
+                       audit::printable(text_of(*waiver, "place")));
   }
-  for (const auto& evidence : result.evidence) {
-    out += fmt::format("{}      {} {} = {}\n", indent, paint.dim("seen:"),
-                       audit::printable(evidence.path), audit::to_text(evidence.value));
+  // A manual result's evidence is what the person is asked to look at.
+  if (status != Status::fail && status != Status::error && status != Status::manual) return;
+  const auto evidence = result.find("evidence");
+  if (evidence == result.end() || !evidence->is_array()) return;
+  for (const auto& item : *evidence) {
+    const auto value = item.find("value");
+    out += fmt::format("{}       {} {} = {}\n", indent, paint.dim("seen:"),
+                       audit::printable(text_of(item, "path")),
+                       value == item.end() ? std::string("null") : audit::to_text(*value));
   }
 }
 
+const json& results_of(const json& report) {
+  static const json none = json::array();
+  const auto found = report.find("results");
+  return found != report.end() && found->is_array() ? *found : none;
+}
+
+const json& target_of(const json& result) {
+  static const json none = json::object();
+  const auto found = result.find("target");
+  return found != result.end() && found->is_object() ? *found : none;
+}
+
 // Each failing check's remediation once, however many targets failed it.
-void render_fixes(std::string& out, const Report& report, const Painter& paint) {
-  std::vector<const Finding*> order;
-  std::map<std::string_view, int> failures;
-  for (const auto& finding : report.findings) {
-    if (finding.result.status != Status::fail) continue;
-    if (failures[finding.check->id]++ == 0) order.push_back(&finding);
+void render_fixes(std::string& out, const json& report, const Painter& paint) {
+  std::vector<const json*> order;
+  std::map<std::string, int> failures;
+  for (const auto& result : results_of(report)) {
+    if (status_of(result) != Status::fail) continue;
+    if (failures[text_of(result, "check")]++ == 0) order.push_back(&result);
   }
   if (order.empty()) return;
   out += "\n" + paint.bold("To fix") + "\n";
-  for (const auto* finding : order) {
-    const auto count = failures[finding->check->id];
-    out += fmt::format("  {} ({} {}): {}\n", finding->check->id, count,
-                       count == 1 ? "target" : "targets", finding->check->remediation);
+  for (const auto* result : order) {
+    const auto count = failures[text_of(*result, "check")];
+    out += fmt::format("  {} ({} {}): {}\n", audit::printable(text_of(*result, "check")), count,
+                       count == 1 ? "target" : "targets",
+                       audit::printable(text_of(*result, "remediation")));
   }
 }
 
 // Targets that stand alone (the daemon, the host, the swarm): one list. The
 // daemon heading is always shown; the others only when they have findings.
-void render_flat(std::string& out, const Report& report, const Painter& paint, audit::Scope scope,
-                 std::string_view heading) {
+void render_flat(std::string& out, const json& report, const Painter& paint,
+                 std::string_view scope, std::string_view heading) {
   std::string body;
-  for (const auto& finding : report.findings) {
-    if (finding.result.target.type != scope) continue;
-    if (scope != audit::Scope::host) {
-      render_finding(body, finding, paint, "  ");
-      continue;
-    }
+  for (const auto& result : results_of(report)) {
+    const auto& target = target_of(result);
+    if (text_of(target, "type") != scope) continue;
     // Several host objects share a check (every socket, every certificate),
     // so each finding names its object.
-    auto named = finding;
-    named.result.detail = finding.result.target.name + ": " + finding.result.detail;
-    render_finding(body, named, paint, "  ");
+    const auto prefix = scope == "host" ? text_of(target, "name") + ": " : std::string();
+    render_finding(body, result, paint, "  ", prefix);
   }
-  if (body.empty() && scope != audit::Scope::daemon) return;
-  if (scope != audit::Scope::daemon) out += "\n";
+  if (body.empty() && scope != "daemon") return;
+  if (scope != "daemon") out += "\n";
   out += paint.bold(heading) + "\n" + body;
 }
 
-std::string describe_target(const audit::Target& target) {
-  if (target.id.empty()) return "";
-  if (target.state.empty()) return fmt::format("({})", audit::printable(short_id(target.id)));
-  return fmt::format("({}, {})", audit::printable(target.state),
-                     audit::printable(short_id(target.id)));
+std::string describe_target(const json& target) {
+  const auto id = text_of(target, "id");
+  const auto state = text_of(target, "state");
+  if (id.empty()) return "";
+  if (state.empty()) return fmt::format("({})", audit::printable(short_id(id)));
+  return fmt::format("({}, {})", audit::printable(state), audit::printable(short_id(id)));
 }
 
 // Containers and images: grouped by target, in the order the engine listed
 // them. With no findings the section says `none`, or is left out when that
 // is empty.
-void render_grouped(std::string& out, const Report& report, const Painter& paint,
-                    audit::Scope scope, std::string_view heading, std::string_view none) {
+void render_grouped(std::string& out, const json& report, const Painter& paint,
+                    std::string_view scope, std::string_view heading, std::string_view none) {
   std::vector<std::string> order;
-  std::map<std::string, std::vector<const Finding*>> by_target;
-  std::map<std::string, audit::Target> targets;
-  for (const auto& finding : report.findings) {
-    const auto& target = finding.result.target;
-    if (target.type != scope) continue;
-    const auto key = target.id.empty() ? target.name : target.id;
+  std::map<std::string, std::vector<const json*>> by_target;
+  std::map<std::string, const json*> targets;
+  for (const auto& result : results_of(report)) {
+    const auto& target = target_of(result);
+    if (text_of(target, "type") != scope) continue;
+    const auto id = text_of(target, "id");
+    const auto key = id.empty() ? text_of(target, "name") : id;
     if (!by_target.count(key)) {
       order.push_back(key);
-      targets[key] = target;
+      targets[key] = &target;
     }
-    by_target[key].push_back(&finding);
+    by_target[key].push_back(&result);
   }
   if (order.empty() && none.empty()) return;
   // Rows about all of them at once ("(all containers)") are no object to count.
-  const auto objects = std::count_if(order.begin(), order.end(),
-                                     [&](const auto& key) { return !targets[key].id.empty(); });
+  const auto objects = std::count_if(order.begin(), order.end(), [&](const auto& key) {
+    return !text_of(*targets[key], "id").empty();
+  });
   out += "\n" + paint.bold(fmt::format("{} ({})", heading, objects)) + "\n";
   if (order.empty()) out += fmt::format("  {}\n", none);
   for (const auto& key : order) {
-    const auto& target = targets[key];
-    out += fmt::format("  {} {}\n", paint.bold(audit::printable(target.name)),
+    const auto& target = *targets[key];
+    out += fmt::format("  {} {}\n", paint.bold(audit::printable(text_of(target, "name"))),
                        paint.dim(describe_target(target)));
-    for (const auto* finding : by_target[key]) render_finding(out, *finding, paint, "    ");
+    for (const auto* result : by_target[key]) render_finding(out, *result, paint, "    ");
   }
 }
 
-std::string format_percent(const std::optional<double>& value) {
-  return value ? fmt::format("{:.1f}", *value) : std::string("n/a");
+std::string format_percent(const json& value) {
+  return value.is_number() ? fmt::format("{:.1f}", value.get<double>()) : std::string("n/a");
 }
 
-void render_score(std::string& out, const Report& report, const Painter& paint) {
-  const auto& score = report.score;
-  out += "\n" + paint.bold(fmt::format("Score: {} / 100", format_percent(score.overall))) + "\n";
-  for (const auto& section : score.sections) {
-    out +=
-        fmt::format("  {:<10} {:>5}  ({:.2f} of weight {:.2f})\n", audit::to_string(section.scope),
-                    format_percent(section.percent), section.earned, section.weight);
+double number_of(const json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_number() ? found->get<double>() : 0;
+}
+
+int count_of(const json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_number_integer() ? found->get<int>() : 0;
+}
+
+void render_score(std::string& out, const json& report, const Painter& paint) {
+  const auto& score = report.value("score", json::object());
+  out += "\n" +
+         paint.bold(fmt::format("Score: {} / 100", format_percent(score.value("overall", json())))) +
+         "\n";
+  const auto sections = score.value("sections", json::object());
+  for (const auto& [name, section] : sections.items()) {
+    out += fmt::format("  {:<10} {:>5}  ({:.2f} of weight {:.2f})\n", audit::printable(name),
+                       format_percent(section.value("score", json())),
+                       number_of(section, "earned"), number_of(section, "weight"));
   }
   out += paint.dim("  each check: weight x passed / counted") + "\n";
+  const auto checks = score.value("checks", json::array());
   std::size_t width = 0;
   std::size_t uncounted = 0;
-  for (const auto& check : score.checks) width = std::max(width, check.check_id.size());
-  for (const auto& check : score.checks) {
-    if (check.counted == 0) {
+  for (const auto& check : checks) width = std::max(width, text_of(check, "check").size());
+  for (const auto& check : checks) {
+    if (count_of(check, "counted") == 0) {
       ++uncounted;
       continue;
     }
-    out += paint.dim(fmt::format("    {:<{}} {:.2f} x {}/{} = {:.2f}", check.check_id, width,
-                                 check.weight, check.passed, check.counted, check.earned())) +
+    out += paint.dim(fmt::format("    {:<{}} {:.2f} x {}/{} = {:.2f}",
+                                 audit::printable(text_of(check, "check")), width,
+                                 number_of(check, "weight"), count_of(check, "passed"),
+                                 count_of(check, "counted"), number_of(check, "earned"))) +
            "\n";
   }
   if (uncounted > 0) {
-    out += paint.dim(fmt::format("    and {} check{} with nothing to count (not applicable or "
-                                 "manual only)",
+    out += paint.dim(fmt::format("    and {} check{} with nothing to count (not applicable, "
+                                 "manual or waived only)",
                                  uncounted, uncounted == 1 ? "" : "s")) +
            "\n";
   }
-  const auto count = [&](Status status) {
-    const auto found = score.by_status.find(status);
-    return found == score.by_status.end() ? 0 : found->second;
-  };
-  out += fmt::format("Results: {} pass, {} fail, {} error, {} not applicable, {} manual\n",
-                     count(Status::pass), count(Status::fail), count(Status::error),
-                     count(Status::not_applicable), count(Status::manual));
+  const auto summary = report.value("summary", json::object());
+  out += fmt::format("Results: {} pass, {} fail, {} error, {} not applicable, {} manual, {} waived\n",
+                     count_of(summary, "pass"), count_of(summary, "fail"),
+                     count_of(summary, "error"), count_of(summary, "not_applicable"),
+                     count_of(summary, "manual"), count_of(summary, "waived"));
 }
 
-std::string render_header(const Report& report) {
-  const auto& engine = report.snapshot->engine;
+// What changed since the baseline leads the report: new failures first.
+void render_drift(std::string& out, const json& report, const Painter& paint) {
+  const auto drift = report.value("drift", json());
+  if (!drift.is_object()) return;
+  out += paint.bold(fmt::format("Changes since {} ({}): {} new, {} resolved, {} unchanged",
+                                audit::printable(text_of(drift, "baseline")),
+                                audit::printable(text_of(drift, "baseline_started_at")),
+                                count_of(drift, "new"), count_of(drift, "resolved"),
+                                count_of(drift, "unchanged"))) +
+         "\n";
+  for (const char* kind : {"new", "resolved"}) {
+    for (const auto& result : results_of(report)) {
+      if (text_of(result, "drift") != kind) continue;
+      out += fmt::format("  {:<8} {} {}: {}\n", kind,
+                         audit::printable(text_of(result, "check")),
+                         audit::printable(text_of(target_of(result), "key")),
+                         audit::printable(text_of(result, "detail")));
+    }
+  }
+  for (const auto& result : drift.value("resolved_results", json::array())) {
+    out += fmt::format("  {:<8} {} {}: gone since the baseline\n", "resolved",
+                       audit::printable(text_of(result, "check")),
+                       audit::printable(text_of(target_of(result), "key")));
+  }
+  out += "\n";
+}
+
+// Waivers that no longer waive, or never did, need their owner's attention.
+void render_waivers(std::string& out, const json& report, const Painter& paint) {
+  const auto waivers = report.value("waivers", json());
+  if (!waivers.is_object()) return;
+  std::string body;
+  int active = 0;
+  for (const auto& waiver : waivers.value("entries", json::array())) {
+    const auto state = text_of(waiver, "state");
+    if (state == "active") {
+      ++active;
+      continue;
+    }
+    body += fmt::format("  {:<8} {} {} (owner {}, expires {}): {}\n", state,
+                        audit::printable(text_of(waiver, "place")),
+                        audit::printable(text_of(waiver, "check")),
+                        audit::printable(text_of(waiver, "owner")),
+                        audit::printable(text_of(waiver, "expires")),
+                        state == "expired" ? "no longer waives; renew it or fix the findings"
+                                           : "matched nothing; remove it or fix its targets");
+  }
+  out += "\n" +
+         paint.bold(fmt::format("Waivers ({}): {} active", audit::printable(text_of(waivers, "file")),
+                                active)) +
+         "\n" + body;
+}
+
+void render_policy(std::string& out, const json& report) {
+  const auto policy = report.value("policy", json());
+  if (!policy.is_object()) return;
+  const auto reasons = policy.value("reasons", json::array());
+  if (reasons.empty()) {
+    out += "Policy: met\n";
+    return;
+  }
+  std::vector<std::string> lines;
+  for (const auto& reason : reasons) {
+    lines.push_back(reason.is_string() ? audit::printable(reason.get<std::string>()) : "?");
+  }
+  out += fmt::format("Policy: not met: {}\n", fmt::join(lines, "; "));
+}
+
+std::string render_header(const json& report) {
+  const auto engine = report.value("engine", json::object());
+  const auto error = text_of(engine, "error");
+  const auto endpoint = text_of(engine, "endpoint");
   const auto engine_text =
-      engine.ok() ? fmt::format("Docker {} (API {}) at {}", engine.value->server_version,
-                                engine.value->api_version, report.engine_url)
-                  : fmt::format("{} (unreachable: {})", report.engine_url, engine.error);
-  const auto benchmark = describe_benchmark(report);
-  return fmt::format("dockaudit {} · profile {}{} · {}\n\n", report.tool_version,
-                     audit::printable(report.profile_name),
+      error.empty() ? fmt::format("Docker {} (API {}) at {}", text_of(engine, "server_version"),
+                                  text_of(engine, "api_version"), endpoint)
+                    : fmt::format("{} (unreachable: {})", endpoint, error);
+  const auto profile = report.value("profile", json::object());
+  const auto benchmark = describe_benchmark(profile);
+  const auto host = text_of(report.value("host", json::object()), "name");
+  return fmt::format("dockaudit {} · {}{} · profile {}{} · {}\n\n",
+                     audit::printable(text_of(report.value("tool", json::object()), "version")),
+                     audit::printable(host.empty() ? "" : host + " · "),
+                     audit::printable(text_of(report, "started_at")),
+                     audit::printable(text_of(profile, "name")),
                      benchmark.empty() ? "" : " (" + audit::printable(benchmark) + ")",
                      audit::printable(engine_text));
 }
 
 }  // namespace
 
-std::string render_text(const Report& report, bool color) {
+std::string render_text(const json& report, bool color) {
   const Painter paint(color);
   std::string out = render_header(report);
-  render_flat(out, report, paint, audit::Scope::daemon, "Daemon");
-  render_flat(out, report, paint, audit::Scope::host, "Host");
-  const auto& containers = report.snapshot->containers;
-  const bool no_containers = containers.ok() && containers.value->empty();
-  render_grouped(out, report, paint, audit::Scope::container, "Containers",
+  render_drift(out, report, paint);
+  render_flat(out, report, paint, "daemon", "Daemon");
+  render_flat(out, report, paint, "host", "Host");
+  const auto containers = report.value("engine", json::object()).value("containers", json());
+  const bool no_containers = containers.is_number() && containers.get<int>() == 0;
+  render_grouped(out, report, paint, "container", "Containers",
                  no_containers ? "no containers on this engine" : "");
-  render_grouped(out, report, paint, audit::Scope::image, "Images", "");
-  render_flat(out, report, paint, audit::Scope::swarm, "Swarm");
+  render_grouped(out, report, paint, "image", "Images", "");
+  render_flat(out, report, paint, "swarm", "Swarm");
   render_fixes(out, report, paint);
+  render_waivers(out, report, paint);
   render_score(out, report, paint);
+  render_policy(out, report);
   return out;
 }
 

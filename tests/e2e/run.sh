@@ -91,7 +91,7 @@ expect_equal "daemon.json found from dockerd's flags" "$work/daemon.json" \
 
 # --- the text report is the default and has no colour off a terminal ------
 text=$("$dockaudit" --profile baseline --daemon-config "$work/daemon.json")
-expect_contains "text report" "FAIL  container.privileged [critical]" "$text"
+expect_contains "text report" "FAIL   container.privileged [critical]" "$text"
 expect_contains "text report states" "c_paused (paused," "$text"
 if [[ "$text" == *$'\033['* ]]; then fail "colour codes in piped text output"; else pass; fi
 

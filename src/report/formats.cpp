@@ -1,0 +1,119 @@
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "src/audit/json_text.hpp"
+#include "src/report/report.hpp"
+
+namespace dockaudit::report {
+
+namespace {
+
+// A saved report is a few megabytes for a thousand containers; anything far
+// larger is not one.
+constexpr std::uintmax_t kMaxReportBytes = 256 * 1024 * 1024;
+
+}  // namespace
+
+std::string_view to_string(Format format) {
+  switch (format) {
+    case Format::text:
+      return "text";
+    case Format::json:
+      return "json";
+    case Format::junit:
+      return "junit";
+    case Format::sarif:
+      return "sarif";
+    case Format::html:
+      return "html";
+    case Format::prometheus:
+      return "prometheus";
+  }
+  return "text";
+}
+
+std::optional<Format> parse_format(std::string_view name) {
+  for (const auto format : kFormats) {
+    if (to_string(format) == name) return format;
+  }
+  return std::nullopt;
+}
+
+std::string file_name(Format format) {
+  switch (format) {
+    case Format::text:
+      return "dockaudit.txt";
+    case Format::json:
+      return "dockaudit.json";
+    case Format::junit:
+      return "dockaudit.junit.xml";
+    case Format::sarif:
+      return "dockaudit.sarif";
+    case Format::html:
+      return "dockaudit.html";
+    case Format::prometheus:
+      // node_exporter's textfile collector reads only *.prom.
+      return "dockaudit.prom";
+  }
+  return "dockaudit.txt";
+}
+
+std::string render(Format format, const nlohmann::json& report, const RenderOptions& options) {
+  switch (format) {
+    case Format::text:
+      return render_text(report, options.color);
+    case Format::json:
+      return audit::to_text(report, 2) + "\n";
+    case Format::junit:
+      return render_junit(report);
+    case Format::sarif:
+      return render_sarif(report);
+    case Format::html:
+      return render_html(report);
+    case Format::prometheus:
+      return render_prometheus(report);
+  }
+  return render_text(report, options.color);
+}
+
+nlohmann::json load_json_report(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) {
+    throw std::runtime_error(fmt::format("{}: no such report file", path.string()));
+  }
+  if (fs::file_size(path, error) > kMaxReportBytes) {
+    throw std::runtime_error(fmt::format("{}: larger than a report can be ({} bytes at most)",
+                                         path.string(), kMaxReportBytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path.string()));
+  nlohmann::json report;
+  try {
+    report = nlohmann::json::parse(bytes.str());
+  } catch (const nlohmann::json::parse_error& problem) {
+    throw std::runtime_error(fmt::format("{}: not JSON: byte {}: {}", path.string(),
+                                         problem.byte, problem.what()));
+  }
+  if (!report.is_object() || !report.contains("results") || !report.contains("schema_version")) {
+    throw std::runtime_error(
+        fmt::format("{}: not a dockaudit JSON report (no schema_version and results)",
+                    path.string()));
+  }
+  if (report["schema_version"] != kJsonSchemaVersion) {
+    throw std::runtime_error(fmt::format(
+        "{}: report schema version {} is not the one this dockaudit reads ({}); re-run the "
+        "audit with this version",
+        path.string(), audit::to_text(report["schema_version"]), kJsonSchemaVersion));
+  }
+  if (!report["results"].is_array()) {
+    throw std::runtime_error(fmt::format("{}: /results is not an array", path.string()));
+  }
+  return report;
+}
+
+}  // namespace dockaudit::report
