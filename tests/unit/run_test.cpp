@@ -12,34 +12,13 @@
 
 #include "checks/all_checks.hpp"
 #include "src/cli/run.hpp"
+#include "tests/unit/cli_harness.hpp"
 
 using namespace dockaudit;
+using testing::Captured;
+using testing::empty_daemon_config;
 
 namespace {
-
-struct Captured {
-  std::ostringstream out;
-  std::ostringstream err;
-  cli::Environment environment() {
-    cli::Environment env;
-    env.out = &out;
-    env.err = &err;
-    return env;
-  }
-};
-
-// A daemon.json dockerd accepts, so runs do not depend on the machine's own.
-std::string empty_daemon_config() {
-  // One per test process, so parallel runs do not share it; removed at exit.
-  static const struct File {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("dockaudit-run-test-daemon-" + std::to_string(::getpid()) +
-                                  ".json");
-    File() { std::ofstream(path) << "{}\n"; }
-    ~File() { std::filesystem::remove(path); }
-  } file;
-  return file.path.string();
-}
 
 audit::Finding with_status(audit::Status status) {
   audit::Finding finding;
