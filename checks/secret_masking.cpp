@@ -1,0 +1,38 @@
+#include "checks/secret_masking.hpp"
+
+#include "checks/secret_patterns.hpp"
+
+namespace dockaudit::checks {
+
+namespace {
+
+void mask_image(snapshot::Image& image) {
+  for (auto& variable : image.env) {
+    const auto equals = variable.find('=');
+    if (equals == std::string::npos) continue;  // a bare name holds no value
+    const auto key = variable.substr(0, equals);
+    variable = key + "=" + mask_value(key, variable.substr(equals + 1));
+  }
+  for (auto& [key, value] : image.labels) value = mask_value(key, value);
+  if (!image.history.ok()) return;
+  for (auto& step : *image.history.value) step.created_by = mask_text(step.created_by);
+}
+
+void mask_unit(std::optional<snapshot::SystemdUnit>& unit) {
+  if (!unit) return;
+  for (auto& [name, value] : unit->environment) value = std::string(kMaskedValue);
+}
+
+}  // namespace
+
+void mask_secrets(snapshot::Snapshot& snapshot) {
+  if (snapshot.images.ok()) {
+    for (auto& image : *snapshot.images.value) mask_image(image);
+  }
+  if (snapshot.daemon.units.ok()) {
+    mask_unit(snapshot.daemon.units.value->service);
+    mask_unit(snapshot.daemon.units.value->socket);
+  }
+}
+
+}  // namespace dockaudit::checks
