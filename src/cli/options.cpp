@@ -46,13 +46,17 @@ po::options_description describe_options() {
       "fail-on", po::value<std::string>(),
       "policy: exit 1 when a check of this severity or higher fails: low, medium, high, "
       "critical (with neither, any failure breaks the policy)")(
-      "no-color", "never colour the text report (NO_COLOR in the environment does the same)");
+      "no-color", "never colour the text report (NO_COLOR in the environment does the same)")(
+      "snapshot", po::value<std::string>(),
+      "audit the snapshot saved in FILE (by dockaudit snapshot) instead of an engine");
   return options;
 }
 
 std::string usage_text(const po::options_description& options) {
   std::ostringstream text;
   text << "Usage: dockaudit [audit] [OPTIONS]        audit a Docker host\n"
+          "       dockaudit snapshot [-o FILE]      save what an audit would judge, secrets masked\n"
+          "       dockaudit --snapshot FILE         audit a saved snapshot offline\n"
           "       dockaudit checks [--format F]     list the checks dockaudit knows\n"
           "       dockaudit explain CHECK-ID        what a check reads, why, and how to fix\n"
           "       dockaudit coverage                which checks decide each CIS recommendation\n"
@@ -138,6 +142,9 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
   if (name == "audit") {
     extra(1);
     options.command = Command::audit;
+  } else if (name == "snapshot") {
+    extra(1);
+    options.command = Command::snapshot;
   } else if (name == "checks") {
     extra(1);
     options.command = Command::list_checks;
@@ -170,14 +177,16 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
     options.explain_id = positional[1];
   } else {
     throw UsageError(fmt::format(
-        "unknown command '{}'; commands are audit (the default), checks, explain, coverage and "
-        "report",
+        "unknown command '{}'; commands are audit (the default), snapshot, checks, explain, "
+        "coverage and report",
         name));
   }
 }
 
 const char* command_name(Command command) {
   switch (command) {
+    case Command::snapshot:
+      return "snapshot";
     case Command::list_checks:
       return "checks";
     case Command::explain:
@@ -193,12 +202,27 @@ const char* command_name(Command command) {
   }
 }
 
+// A saved snapshot was collected from its own engine and daemon.json, so
+// options that choose them would silently do nothing.
+void refuse_live_options_offline(const po::variables_map& values) {
+  if (!values.count("snapshot")) return;
+  for (const char* option : {"host", "daemon-config"}) {
+    if (values.count(option)) {
+      throw UsageError(
+          fmt::format("--{} does not apply to --snapshot: the snapshot was "
+                      "collected from its own engine",
+                      option));
+    }
+  }
+}
+
 // Options a command does not use are refused rather than ignored: a user who
 // gives them expects them to act.
 void refuse_unused_options(Command command, const po::variables_map& values) {
-  if (command == Command::audit) return;
+  if (command == Command::audit) return refuse_live_options_offline(values);
   std::vector<std::string> allowed;
   if (command == Command::list_checks) allowed = {"format"};
+  if (command == Command::snapshot) allowed = {"host", "daemon-config", "output"};
   if (command == Command::report_merge || command == Command::report_convert) {
     allowed = {"format", "output", "output-dir", "no-color"};
   }
@@ -289,6 +313,10 @@ Options parse_options(const std::vector<std::string>& arguments) {
   }
   if (values.count("fail-on")) options.fail_on = parse_fail_on(values["fail-on"].as<std::string>());
   options.no_color = values.count("no-color") > 0;
+  if (values.count("snapshot")) {
+    options.snapshot_file = values["snapshot"].as<std::string>();
+    if (options.snapshot_file->empty()) throw UsageError("--snapshot is empty; give a file path");
+  }
   refuse_unused_options(options.command, values);
   check_destinations(options);
   return options;

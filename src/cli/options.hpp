@@ -14,6 +14,7 @@ namespace dockaudit::cli {
 
 enum class Command {
   audit,
+  snapshot,  // dockaudit snapshot: collect and save, audit nothing
   list_checks,
   explain,
   coverage,
@@ -37,6 +38,7 @@ struct Options {
   std::optional<double> fail_under;
   std::optional<audit::Severity> fail_on;
   std::vector<std::string> report_files;  // for report merge and report convert
+  std::optional<std::string> snapshot_file;  // --snapshot: audit this saved snapshot offline
   std::string explain_id;  // for Command::explain
   bool no_color = false;
   std::string help_text;

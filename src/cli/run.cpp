@@ -16,9 +16,7 @@
 #include "src/cli/catalog.hpp"
 #include "src/cli/diagnostics.hpp"
 #include "src/cli/options.hpp"
-#include "src/collect/collector.hpp"
-#include "src/collect/curl_transport.hpp"
-#include "src/collect/endpoint.hpp"
+#include "src/cli/snapshot_command.hpp"
 #include "src/profile/profile.hpp"
 #include "src/report/report.hpp"
 #include "src/score/score.hpp"
@@ -119,23 +117,20 @@ int write_reports(const nlohmann::json& document, const Options& options,
   return kPolicyMet;
 }
 
-// What a run reads besides the engine: the profile, the waivers and the
+// What a run reads besides the snapshot: the profile, the waivers and the
 // baseline. Any of them unusable ends the run before it audits anything.
 struct RunInputs {
   profile::Profile profile;
-  collect::Endpoint endpoint;
   std::optional<waiver::WaiverFile> waivers;
   std::optional<nlohmann::json> baseline;
 };
 
-RunInputs read_inputs(const Options& options, const Environment& environment) {
+RunInputs read_inputs(const Options& options) {
   RunInputs inputs;
   inputs.profile = profile::apply_levels(
       profile::load_profile(
           profile::locate_profile(options.profile, profile::default_profile_dirs())),
       options.levels);
-  inputs.endpoint =
-      collect::parse_endpoint(collect::choose_engine_url(options.host, environment.docker_host));
   if (options.waivers) inputs.waivers = waiver::load_waivers(*options.waivers);
   if (options.baseline) {
     try {
@@ -154,32 +149,28 @@ int audit(const Options& options, const Environment& environment) {
   const auto started_at = utc_now();
 
   RunInputs inputs;
+  AuditSource source;
   try {
-    inputs = read_inputs(options, environment);
+    inputs = read_inputs(options);
+    source = gather_audit_source(options, environment);
   } catch (const std::exception& error) {
     print_error(err, error.what());
     return kUsageError;
   }
-
-  collect::CurlTransport transport(inputs.endpoint);
-  collect::EngineClient engine(transport);
-  collect::CollectOptions collect_options{options.daemon_config, "/", inputs.endpoint.socket_path,
-                                          {}};
-  if (environment.docker_content_trust) {
-    collect_options.docker_content_trust = environment.docker_content_trust;
-  }
-  const auto snapshot = collect::collect(engine, collect_options);
+  const auto& snapshot = source.snapshot;
   if (!snapshot.engine.ok()) print_warning(err, snapshot.engine.error);
 
   report::Report report;
   report.tool_version = DOCKAUDIT_VERSION;
   report.started_at = started_at;
-  report.host_name = host_name();
+  // Offline, the host is the one the snapshot was collected on.
+  report.host_name = options.snapshot_file ? source.hostname : host_name();
   report.profile_name = inputs.profile.name;
   report.profile_path = inputs.profile.path;
   report.benchmark = inputs.profile.benchmark;
   report.levels = inputs.profile.levels;
-  report.engine_url = inputs.endpoint.url;
+  report.engine_url = source.engine_url;
+  report.snapshot_file = source.snapshot_file;
   report.snapshot = &snapshot;
   report.findings = audit::evaluate(snapshot, inputs.profile);
   if (inputs.waivers) {
@@ -297,6 +288,8 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
     case Command::report_merge:
     case Command::report_convert:
       return report_command(options, environment);
+    case Command::snapshot:
+      return save_snapshot(options, environment);
   }
   out << std::flush;
   if (!out) {

@@ -1,3 +1,6 @@
+#include <chrono>
+
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -141,7 +144,14 @@ json render_engine(const Report& report) {
                 {"api_version", nullptr},
                 {"server_version", nullptr},
                 {"operating_system", nullptr},
-                {"containers", containers.ok() ? json(containers.value->size()) : json(nullptr)}};
+                {"containers", containers.ok() ? json(containers.value->size()) : json(nullptr)},
+                {"snapshot", nullptr},
+                {"collected_at", nullptr}};
+  // An offline audit says so: the engine was not asked now, but then.
+  if (!report.snapshot_file.empty()) {
+    rendered["snapshot"] = report.snapshot_file;
+    rendered["collected_at"] = utc_time(report.snapshot->collected_at);
+  }
   if (!engine.ok()) {
     rendered["error"] = engine.error;
     return rendered;
@@ -153,6 +163,11 @@ json render_engine(const Report& report) {
 }
 
 }  // namespace
+
+std::string utc_time(std::int64_t seconds) {
+  const std::chrono::sys_seconds time{std::chrono::seconds(seconds)};
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", time);
+}
 
 std::string describe_benchmark(const json& profile) {
   const auto benchmark = profile.find("benchmark");

@@ -43,6 +43,8 @@ struct Report {
   std::optional<profile::Benchmark> benchmark;  // the benchmark the profile implements
   std::vector<std::string> levels;              // its levels audited; empty: the profile has none
   std::string engine_url;
+  // The saved snapshot audited offline; "" when the engine was asked live.
+  std::string snapshot_file;
   const snapshot::Snapshot* snapshot = nullptr;
   std::vector<audit::Finding> findings;
   score::Score score;
@@ -98,6 +100,9 @@ std::string render_fleet(Format format, const nlohmann::json& fleet, const Rende
 // "CIS Docker Benchmark 1.8.0, level 1 + swarm", from a report's "profile"
 // object; "" when the profile names no benchmark.
 std::string describe_benchmark(const nlohmann::json& profile);
+
+// Seconds since the epoch as "2026-05-07T21:09:36Z".
+std::string utc_time(std::int64_t seconds);
 
 // Writes to a temporary file beside `path` and renames it into place, so a
 // reader never sees half a report. A symbolic link is followed and the file it

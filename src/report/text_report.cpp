@@ -344,13 +344,17 @@ std::string render_header(const json& report) {
   const auto profile = report.value("profile", json::object());
   const auto benchmark = describe_benchmark(profile);
   const auto host = text_of(report.value("host", json::object()), "name");
-  return fmt::format("dockaudit {} · {}{} · profile {}{} · {}\n\n",
+  const auto snapshot = text_of(engine, "snapshot");
+  const auto offline = snapshot.empty() ? std::string()
+                                        : fmt::format(" · snapshot {} collected {}", snapshot,
+                                                      text_of(engine, "collected_at"));
+  return fmt::format("dockaudit {} · {}{} · profile {}{} · {}{}\n\n",
                      audit::printable(text_of(report.value("tool", json::object()), "version")),
                      audit::printable(host.empty() ? "" : host + " · "),
                      audit::printable(text_of(report, "started_at")),
                      audit::printable(text_of(profile, "name")),
                      benchmark.empty() ? "" : " (" + audit::printable(benchmark) + ")",
-                     audit::printable(engine_text));
+                     audit::printable(engine_text), audit::printable(offline));
 }
 
 }  // namespace
