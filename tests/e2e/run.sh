@@ -83,6 +83,42 @@ expect_equal "score in range" true "$(jq -n --argjson s "$score" '$s >= 0 and $s
 expect_equal "user evidence" '"0:0"' "$(jq -c '.results[] | select(.target.name == "c_zero"
   and .check == "container.user") | .evidence[0].value' "$report")"
 
+# --- a snapshot audited offline matches the live audit --------------------
+# An image with a secret in its environment: the snapshot must not hold it,
+# and image.secrets must still fail offline.
+readonly token=ghp_e2eE2Ee2eE2Ee2eE2Ee2eE2Ee2eE2Ee2eE
+docker commit --change "ENV DEPLOY_TOKEN=$token" --change 'LABEL db.password=letmein99' \
+  c_good local/leaky:1 > /dev/null
+"$dockaudit" --level 2,swarm --format json --output "$work/live.json" \
+  --daemon-config "$work/daemon.json" 2> /dev/null
+live_exit=$?
+"$dockaudit" snapshot --output "$work/host.json" --daemon-config "$work/daemon.json"
+expect_equal "exit code of dockaudit snapshot" 0 $?
+expect_equal "snapshot kind" dockaudit-snapshot "$(jq -r .kind "$work/host.json")"
+if grep -q -e "$token" -e letmein99 "$work/host.json"; then
+  fail "a secret value is in the snapshot file"
+else
+  pass
+fi
+"$dockaudit" --snapshot "$work/host.json" --level 2,swarm --format json \
+  --output "$work/offline.json" 2> /dev/null
+expect_equal "offline exit code equals live" "$live_exit" $?
+expect_equal "offline report names its snapshot" "$work/host.json" \
+  "$(jq -r .engine.snapshot "$work/offline.json")"
+expect_status "$work/offline.json" local/leaky:1 image.secrets fail
+findings='[.results[] | {check, target, status, detail, evidence}]'
+expect_equal "offline results equal live results" "$(jq -c "$findings" "$work/live.json")" \
+  "$(jq -c "$findings" "$work/offline.json")"
+expect_equal "results compared" true "$(jq '.results | length > 100' "$work/offline.json")"
+err=$("$dockaudit" --snapshot "$work/host.json" --host "$DOCKER_HOST" 2>&1 > /dev/null)
+expect_equal "exit code, --host with --snapshot" 2 $?
+jq '.containers.value[0].memory = "abc"' "$work/host.json" > "$work/bad-snapshot.json"
+err=$("$dockaudit" --snapshot "$work/bad-snapshot.json" 2>&1 > /dev/null)
+expect_equal "exit code, malformed snapshot" 2 $?
+expect_contains "malformed snapshot message" \
+  "bad-snapshot.json: /containers/value/0/memory: expected an integer" "$err"
+docker rmi local/leaky:1 > /dev/null
+
 # Without --daemon-config, the daemon.json read is the one the socket's dockerd
 # was started with (--config-file), not /etc/docker/daemon.json.
 "$dockaudit" --format json --output "$work/own.json"

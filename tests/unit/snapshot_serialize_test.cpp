@@ -1,0 +1,201 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "checks/all_checks.hpp"
+#include "checks/secret_masking.hpp"
+#include "checks/secret_patterns.hpp"
+#include "src/audit/json_text.hpp"
+#include "src/cli/snapshot_command.hpp"
+#include "src/collect/collector.hpp"
+#include "src/snapshot/serialize.hpp"
+#include "tests/unit/fixtures.hpp"
+#include "tests/unit/temp_tree.hpp"
+
+using namespace dockaudit;
+
+namespace {
+
+const snapshot::SnapshotOrigin kOrigin{"0.1.0", "host-a", "unix:///var/run/docker.sock"};
+
+// Every part a check reads, from captured data: a dockerd with its flags and
+// daemon.json, containers of many kinds, images with secrets in them, and a
+// swarm manager's cluster.
+snapshot::Snapshot fixture_snapshot() {
+  auto fake = testing::engine_with({"c_priv", "c_capmix", "c_sockmount", "c_pids", "c_health",
+                                    "c_restartonf", "c_ulimit", "c_nnp", "c_device"});
+  testing::serve_images(fake, {"leaky", "hardened", "busybox", "built"});
+  collect::EngineClient client(fake);
+  auto snapshot = collect::collect(
+      client,
+      {std::nullopt, testing::fixture_path("proc-two-daemons"), "/var/run/docker.sock", {}});
+  snapshot.swarm = testing::swarm_manager_snapshot().swarm;
+  snapshot.client.docker_content_trust = "1";
+  return snapshot;
+}
+
+std::string describe(const audit::Result& result) {
+  std::string text = fmt::format("{} {} {} {}: {}", result.check_id, result.target.name,
+                                 result.target.id, audit::to_string(result.status), result.detail);
+  for (const auto& evidence : result.evidence) {
+    text += " | " + evidence.path + " = " + audit::to_text(evidence.value);
+  }
+  return text;
+}
+
+std::vector<std::string> all_results(const snapshot::Snapshot& snapshot) {
+  std::vector<std::string> results;
+  for (const auto* check : checks::registry()) {
+    for (const auto& result : check->evaluate(snapshot)) results.push_back(describe(result));
+  }
+  return results;
+}
+
+snapshot::Snapshot saved_and_loaded(const snapshot::Snapshot& snapshot) {
+  const auto text = cli::snapshot_document(snapshot, kOrigin);
+  return snapshot::snapshot_from_json(nlohmann::json::parse(text), "host.json").snapshot;
+}
+
+std::string load_error(const nlohmann::json& document) {
+  try {
+    snapshot::snapshot_from_json(document, "host.json");
+  } catch (const snapshot::SnapshotError& error) {
+    return error.what();
+  }
+  return "loaded";
+}
+
+nlohmann::json saved_document() { return snapshot::to_json(fixture_snapshot(), kOrigin); }
+
+}  // namespace
+
+TEST_CASE("a saved and loaded snapshot gives every check the same results") {
+  const auto live = fixture_snapshot();
+  const auto offline = saved_and_loaded(live);
+  const auto expected = all_results(live);
+  const auto seen = all_results(offline);
+  REQUIRE(expected.size() == seen.size());
+  CHECK(expected.size() > 100);
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(seen[i] == expected[i]);
+  }
+}
+
+TEST_CASE("saving is lossless apart from masked secrets: a second round trip changes nothing") {
+  auto masked = fixture_snapshot();
+  checks::mask_secrets(masked);
+  const auto once = snapshot::to_json(masked, kOrigin);
+  const auto twice =
+      snapshot::to_json(snapshot::snapshot_from_json(once, "host.json").snapshot, kOrigin);
+  CHECK(once == twice);
+  CHECK(once["kind"] == "dockaudit-snapshot");
+  CHECK(once["format_version"] == 1);
+  CHECK(once["hostname"] == "host-a");
+}
+
+TEST_CASE("environment and label values never reach the file, yet image.secrets fails offline") {
+  auto live = fixture_snapshot();
+  auto& image = live.images.value->front();
+  image.env.push_back("STRIPE_API_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+  image.env.push_back("GREETING=hello-world-plain");
+  image.labels["deploy.password"] = "hunter2hunter2";
+  image.history.value->push_back({"|1 DB_PASSWORD=s3cr3tpass /bin/sh -c ./configure", 0});
+
+  const auto text = cli::snapshot_document(live, kOrigin);
+  for (const char* secret : {"sk_live_4eC39HqLyjWDarjtT1zdp7dc", "hello-world-plain",
+                             "hunter2hunter2", "s3cr3tpass", "wJalrXUtnFEMIK7MDENG", "ghp_0123"}) {
+    CAPTURE(secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+  CHECK(text.find("STRIPE_API_KEY=<masked: secret-named variable>") != std::string::npos);
+  CHECK(text.find("GREETING=<masked>") != std::string::npos);
+  CHECK(text.find("DB_PASSWORD=z0zz0zzzzz /bin/sh -c ./configure") != std::string::npos);
+
+  const auto offline = snapshot::snapshot_from_json(nlohmann::json::parse(text), "host.json");
+  const auto expected = checks::image_secrets.evaluate(live);
+  const auto seen = checks::image_secrets.evaluate(offline.snapshot);
+  REQUIRE(seen.size() == expected.size());
+  CHECK(seen.front().status == audit::Status::fail);
+  for (std::size_t i = 0; i < seen.size(); ++i) CHECK(describe(seen[i]) == describe(expected[i]));
+}
+
+TEST_CASE("masked history keeps the build step and the kinds of secret in it") {
+  const std::string line =
+      "RUN curl https://bob:pa55word@example.com/x --password=topsecret && "
+      "export GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789 && apt-get update # buildkit";
+  const auto masked = checks::mask_text(line);
+  CHECK(masked.find("pa55word") == std::string::npos);
+  CHECK(masked.find("topsecret") == std::string::npos);
+  CHECK(masked.find("abcdefghijklmnopqrstuvwxyz") == std::string::npos);
+  CHECK(masked.find("apt-get update # buildkit") != std::string::npos);
+  const auto kinds = [](const std::vector<checks::SecretMatch>& matches) {
+    std::vector<std::string> text;
+    for (const auto& match : matches) text.push_back(match.kind + "/" + match.key);
+    return text;
+  };
+  CHECK(kinds(checks::find_secrets(masked)) == kinds(checks::find_secrets(line)));
+  CHECK(checks::mask_text(masked) == masked);
+}
+
+TEST_CASE("a document that is not a snapshot of this format is refused, naming the place") {
+  auto wrong_kind = saved_document();
+  wrong_kind["kind"] = "dockaudit-report";
+  CHECK(load_error(wrong_kind) ==
+        "host.json: /kind: not a dockaudit snapshot: expected \"dockaudit-snapshot\", got "
+        "\"dockaudit-report\"");
+
+  auto wrong_version = saved_document();
+  wrong_version["format_version"] = 2;
+  CHECK(load_error(wrong_version) ==
+        "host.json: /format_version: this dockaudit reads snapshot format 1, the file has 2");
+
+  CHECK(load_error(nlohmann::json::array()) ==
+        "host.json: /: expected a dockaudit snapshot object, got an array");
+}
+
+TEST_CASE("a mistyped, missing or unknown field is an error naming its JSON pointer") {
+  auto mistyped = saved_document();
+  mistyped["containers"]["value"][3]["memory"] = "abc";
+  CHECK(load_error(mistyped) ==
+        "host.json: /containers/value/3/memory: expected an integer, got \"abc\"");
+
+  auto missing = saved_document();
+  missing["daemon"]["effective"].erase("doubt");
+  CHECK(load_error(missing) == "host.json: /daemon/effective: missing key \"doubt\"");
+
+  auto unknown = saved_document();
+  unknown["engine"]["value"]["colour"] = "blue";
+  CHECK(load_error(unknown) == "host.json: /engine/value/colour: unknown key");
+
+  auto bad_word = saved_document();
+  bad_word["daemon_config"]["state"] = "fine";
+  CHECK(load_error(bad_word).starts_with(
+      "host.json: /daemon_config/state: \"fine\" is not one of absent, unreadable"));
+
+  auto negative = saved_document();
+  negative["swarm"]["cluster"]["value"]["external_ca_count"] = -1;
+  CHECK(load_error(negative) ==
+        "host.json: /swarm/cluster/value/external_ca_count: -1 is out of range");
+}
+
+TEST_CASE("a truncated or oversized snapshot file is refused before anything is audited") {
+  testing::TempTree tree;
+  const auto text = cli::snapshot_document(fixture_snapshot(), kOrigin);
+  const auto path = tree.root() / "host.json";
+  std::ofstream(path) << text.substr(0, text.size() / 2);
+  try {
+    snapshot::load_snapshot(path);
+    FAIL("a truncated snapshot loaded");
+  } catch (const snapshot::SnapshotError& error) {
+    CHECK(std::string(error.what()).starts_with(path.string() + ": not valid JSON"));
+  }
+
+  std::ofstream(path) << text;
+  CHECK(snapshot::load_snapshot(path).origin.hostname == "host-a");
+  std::filesystem::resize_file(path, snapshot::kMaxSnapshotBytes + 1);
+  CHECK_THROWS_WITH_AS(snapshot::load_snapshot(path), doctest::Contains("larger than"),
+                       snapshot::SnapshotError);
+}
