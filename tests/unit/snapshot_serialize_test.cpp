@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -198,4 +199,38 @@ TEST_CASE("a truncated or oversized snapshot file is refused before anything is 
   std::filesystem::resize_file(path, snapshot::kMaxSnapshotBytes + 1);
   CHECK_THROWS_WITH_AS(snapshot::load_snapshot(path), doctest::Contains("larger than"),
                        snapshot::SnapshotError);
+}
+
+TEST_CASE("dockaudit --snapshot FILE audits offline and says so; --host is refused with it") {
+  testing::TempTree tree;
+  const auto path = tree.root() / "host.json";
+  std::ofstream(path) << cli::snapshot_document(fixture_snapshot(), kOrigin);
+
+  std::ostringstream out, err;
+  cli::Environment environment;
+  environment.out = &out;
+  environment.err = &err;
+  const auto code = cli::run(
+      {"--snapshot", path.string(), "--format", "json", "--level", "2,swarm"}, environment);
+  CHECK(code == cli::kPolicyNotMet);
+  const auto report = nlohmann::json::parse(out.str());
+  CHECK(report["engine"]["snapshot"] == path.string());
+  CHECK(report["engine"]["endpoint"] == "unix:///var/run/docker.sock");
+  CHECK(report["engine"]["collected_at"].get<std::string>().ends_with("Z"));
+
+  std::ostringstream refused_out, refused_err;
+  environment.out = &refused_out;
+  environment.err = &refused_err;
+  CHECK(cli::run({"--snapshot", path.string(), "--host", "unix:///x.sock"}, environment) ==
+        cli::kUsageError);
+  CHECK(refused_err.str().find("--host does not apply to --snapshot") != std::string::npos);
+  CHECK(refused_out.str().empty());
+
+  std::ofstream(path) << "{\"kind\": \"dockaudit-snapshot\"";
+  std::ostringstream broken_out, broken_err;
+  environment.out = &broken_out;
+  environment.err = &broken_err;
+  CHECK(cli::run({"--snapshot", path.string()}, environment) == cli::kUsageError);
+  CHECK(broken_err.str().find(path.string() + ": not valid JSON") != std::string::npos);
+  CHECK(broken_out.str().empty());
 }
