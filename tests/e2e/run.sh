@@ -131,6 +131,23 @@ expect_contains "text report" "FAIL   container.privileged [critical]" "$text"
 expect_contains "text report states" "c_paused (paused," "$text"
 if [[ "$text" == *$'\033['* ]]; then fail "colour codes in piped text output"; else pass; fi
 
+# --- the policy decides the exit code ---------------------------------------
+# c_priv is privileged (critical); no baseline check here is worse than high
+# otherwise, so --fail-on critical fails on it alone and a score of 0 is met.
+"$dockaudit" --profile baseline --daemon-config "$work/daemon.json" --fail-on critical \
+  --format json --output "$work/policy.json"
+expect_equal "exit code, --fail-on critical with a privileged container" 1 $?
+expect_contains "policy reason" "of severity critical or higher failed" \
+  "$(jq -r '.policy.reasons[]' "$work/policy.json")"
+"$dockaudit" --profile baseline --daemon-config "$work/daemon.json" --fail-under 0 \
+  --format json --output "$work/policy.json"
+expect_equal "exit code, --fail-under 0" "$(jq '.policy.incomplete | if . then 3 else 0 end' \
+  "$work/policy.json")" $?
+expect_equal "--fail-under 0 is met" true "$(jq .policy.met "$work/policy.json")"
+"$dockaudit" --profile baseline --daemon-config "$work/daemon.json" --fail-under 100 \
+  > /dev/null
+expect_equal "exit code, --fail-under 100 with failures" 1 $?
+
 # --- a daemon.json dockerd would reject -----------------------------------
 printf '{\n  "icc": false,\n  // no comments in JSON\n  "userns-remap": "default"\n}\n' \
   > "$work/bad-daemon.json"
