@@ -96,13 +96,18 @@ nlohmann::json load_json_report(const std::filesystem::path& path) {
   try {
     report = nlohmann::json::parse(bytes.str());
   } catch (const nlohmann::json::parse_error& problem) {
-    throw std::runtime_error(fmt::format("{}: not JSON: byte {}: {}", path.string(),
-                                         problem.byte, problem.what()));
+    throw std::runtime_error(
+        fmt::format("{}: not JSON: byte {}: {}", path.string(), problem.byte, problem.what()));
+  }
+  if (report.is_object() && report.value("kind", nlohmann::json()) == "fleet") {
+    throw std::runtime_error(fmt::format(
+        "{}: a fleet report (report merge), not a host report; use the host reports it was "
+        "made from",
+        path.string()));
   }
   if (!report.is_object() || !report.contains("results") || !report.contains("schema_version")) {
-    throw std::runtime_error(
-        fmt::format("{}: not a dockaudit JSON report (no schema_version and results)",
-                    path.string()));
+    throw std::runtime_error(fmt::format(
+        "{}: not a dockaudit JSON report (no schema_version and results)", path.string()));
   }
   if (report["schema_version"] != kJsonSchemaVersion) {
     throw std::runtime_error(fmt::format(

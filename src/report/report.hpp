@@ -90,9 +90,15 @@ std::string render_prometheus(const nlohmann::json& report);
 DriftSummary apply_baseline(std::vector<audit::Finding>& findings, const nlohmann::json& baseline,
                             const std::string& baseline_path);
 
+// The fleet document of report merge; docs/report-json.md documents it too.
+inline constexpr int kFleetSchemaVersion = 1;
+
 // Several hosts' JSON reports in one fleet summary (hosts x sections, the
 // worst findings across the fleet), as a JSON document of its own kind
-// ("kind": "fleet"), rendered by render_fleet in text, json or html.
+// ("kind": "fleet"), rendered by render_fleet in text, json or html. `paths`
+// name the files, in the order of `reports`. Throws std::runtime_error naming
+// the file for an input that is no host report of this schema (a fleet report,
+// another version) and naming both files for two reports of one host.
 nlohmann::json merge_reports(const std::vector<nlohmann::json>& reports,
                              const std::vector<std::string>& paths);
 std::string render_fleet(Format format, const nlohmann::json& fleet, const RenderOptions& options);
