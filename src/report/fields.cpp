@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "src/audit/json_text.hpp"
+
 namespace dockaudit::report::fields {
 
 using nlohmann::json;
@@ -10,6 +12,13 @@ std::string text(const json& object, const char* key) {
   if (!object.is_object()) return "";
   const auto found = object.find(key);
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+std::string value_text(const json& object, const char* key) {
+  if (!object.is_object()) return "";
+  const auto found = object.find(key);
+  if (found == object.end()) return "";
+  return found->is_string() ? found->get<std::string>() : audit::to_text(*found);
 }
 
 double number(const json& object, const char* key) {

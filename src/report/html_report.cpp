@@ -139,7 +139,7 @@ std::string render_finding(const json& result) {
     for (const auto& item : evidence) {
       body += fmt::format("<li>seen <code>{}</code> = <code>{}</code></li>",
                           html::escape(fields::text(item, "path")),
-                          html::escape(fields::text(item, "value")));
+                          html::escape(fields::value_text(item, "value")));
     }
     body += "</ul>\n";
   }

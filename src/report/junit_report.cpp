@@ -36,7 +36,8 @@ void set(pugi::xml_node node, const char* name, long value) {
 std::string failure_text(const json& result) {
   std::string text = fields::text(result, "detail") + "\n";
   for (const auto& item : fields::array(result, "evidence")) {
-    text += fmt::format("seen: {} = {}\n", fields::text(item, "path"), fields::text(item, "value"));
+    text += fmt::format("seen: {} = {}\n", fields::text(item, "path"),
+                        fields::value_text(item, "value"));
   }
   const auto remediation = fields::text(result, "remediation");
   if (!remediation.empty()) text += "fix: " + remediation + "\n";

@@ -68,7 +68,8 @@ std::string message_of(const json& result) {
   auto text = fields::text(result, "detail");
   if (text.empty()) text = fields::text(result, "title");
   for (const auto& item : fields::array(result, "evidence")) {
-    text += fmt::format("\nseen: {} = {}", fields::text(item, "path"), fields::text(item, "value"));
+    text += fmt::format("\nseen: {} = {}", fields::text(item, "path"),
+                        fields::value_text(item, "value"));
   }
   return text;
 }
