@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# End-to-end: every report format of one audit of a private dockerd, checked by
+# the tools that consume it: xmllint against tests/schemas/junit.xsd, a JSON
+# Schema validator against the SARIF 2.1.0 schema, promtool, and headless
+# Chromium reading the HTML's DOM. Then report convert of the saved JSON must
+# equal the direct files, and report merge of three audits (three host names,
+# three profiles) must make one fleet report. Needs root, docker.io, xmllint,
+# promtool and chromium (scripts/install-deps.sh installs them).
+#
+# Usage: tests/e2e/formats.sh PATH/TO/dockaudit PATH/TO/json_schema_check OUT_DIR
+# OUT_DIR keeps the reports and the HTML screenshot for a person to look at.
+set -uo pipefail
+
+readonly dockaudit=$(realpath "${1:?usage: formats.sh DOCKAUDIT JSON_SCHEMA_CHECK OUT_DIR}")
+readonly schema_check=$(realpath "${2:?usage: formats.sh DOCKAUDIT JSON_SCHEMA_CHECK OUT_DIR}")
+readonly out=${3:?usage: formats.sh DOCKAUDIT JSON_SCHEMA_CHECK OUT_DIR}
+source "$(dirname "$0")/lib.sh"
+readonly schemas="$here/../schemas"
+require_engine_tools
+for tool in xmllint promtool chromium jq unshare; do
+  command -v "$tool" > /dev/null || { echo "e2e formats: $tool is missing" >&2; exit 1; }
+done
+rm -rf "$out" && mkdir -p "$out"
+start_sandbox
+
+run c_root
+run c_good --user 1000:1000 --memory 64m --cpus 0.5 --pids-limit 50
+run c_priv --privileged
+create c_created
+
+# audit_as HOST PROFILE DIR: one audit of the sandbox, as if run on HOST.
+audit_as() {
+  mkdir -p "$3"
+  unshare --uts bash -c 'hostname "$1" && shift && exec "$@"' _ "$1" \
+    "$dockaudit" --profile "$2" --daemon-config "$work/daemon.json" \
+    --format text,json,junit,sarif,html,prometheus --output-dir "$3" 2> "$3/stderr"
+}
+
+audit_as e2e-host-a baseline "$out/a"
+expect_equal "exit code of the audit with failing containers" 1 $?
+a="$out/a"
+for file in dockaudit.txt dockaudit.json dockaudit.junit.xml dockaudit.sarif dockaudit.html \
+  dockaudit.prom; do
+  [[ -s "$a/$file" ]] && pass || fail "$file was not written"
+done
+expect_equal "no temporary files left" 6 "$(find "$a" -name 'dockaudit*' | wc -l)"
+results=$(jq '.results | length' "$a/dockaudit.json")
+
+# --- JUnit -------------------------------------------------------------------
+xmllint_out=$(xmllint --noout --schema "$schemas/junit.xsd" "$a/dockaudit.junit.xml" 2>&1)
+expect_equal "xmllint --schema junit.xsd exit code" 0 $?
+echo "xmllint: $xmllint_out"
+expect_equal "one testcase per result" "$results" \
+  "$(xmllint --xpath 'count(//testcase)' "$a/dockaudit.junit.xml")"
+expect_equal "JUnit failures" "$(jq .summary.fail "$a/dockaudit.json")" \
+  "$(xmllint --xpath 'string(/testsuites/@failures)' "$a/dockaudit.junit.xml")"
+priv_case="//testcase[@classname='container.privileged' and @name='container:c_priv']"
+expect_contains "c_priv fails container.privileged in JUnit" "HostConfig.Privileged = true" \
+  "$(xmllint --xpath "$priv_case/failure/text()" "$a/dockaudit.junit.xml")"
+
+# --- SARIF -------------------------------------------------------------------
+sarif_out=$("$schema_check" "$schemas/sarif-schema-2.1.0-rtm.5.json" "$a/dockaudit.sarif" 2>&1)
+expect_equal "SARIF valid against the 2.1.0 schema" 0 $?
+echo "$sarif_out"
+expect_equal "SARIF result for c_priv" error "$(jq -r '.runs[0].results[] |
+  select(.partialFingerprints["dockauditFindingId/v1"] == "container.privileged@container:c_priv")
+  | .level' "$a/dockaudit.sarif")"
+
+# --- Prometheus --------------------------------------------------------------
+promtool_out=$(promtool check metrics < "$a/dockaudit.prom" 2>&1)
+expect_equal "promtool check metrics exit code" 0 $?
+expect_equal "promtool lint output" "" "$promtool_out"
+echo "promtool check metrics: exit 0, output '${promtool_out}'"
+expect_equal "dockaudit_score" "$(jq .score.overall "$a/dockaudit.json")" \
+  "$(awk '$1 == "dockaudit_score" {print $2}' "$a/dockaudit.prom")"
+
+# --- HTML in headless Chromium -----------------------------------------------
+chrome() {
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d "$work/chromium.XXXXXX")" "$@" 2> /dev/null
+}
+dom_text() { sed -n "s/.*id=\"$1\"[^>]*>\([^<]*\)<.*/\1/p" | head -1; }
+page="file://$(realpath "$a/dockaudit.html")"
+dom=$(chrome --dump-dom "$page")
+score=$(jq -r '.score.overall * 10 | round / 10 | tostring' "$a/dockaudit.json")
+[[ "$score" == *.* ]] || score="$score.0"
+expect_equal "score in the DOM" "$score" "$(dom_text score <<< "$dom")"
+expect_equal "findings shown in the DOM" "$results" "$(dom_text finding-count <<< "$dom")"
+filtered=$(chrome --dump-dom "$page#status=fail")
+expect_equal "findings shown with #status=fail" "$(jq .summary.fail "$a/dockaudit.json")" \
+  "$(dom_text finding-count <<< "$filtered")"
+filtered=$(chrome --dump-dom "$page#status=fail,error&severity=critical")
+expect_equal "findings shown with #status=fail,error&severity=critical" \
+  "$(jq '[.results[] | select(.status == "fail" or .status == "error")
+    | select(.severity == "critical")] | length' "$a/dockaudit.json")" \
+  "$(dom_text finding-count <<< "$filtered")"
+chrome --screenshot="$out/dockaudit-html.png" --window-size=1280,2000 "$page"
+[[ -s "$out/dockaudit-html.png" ]] && pass || fail "no screenshot"
+echo "HTML: score $(dom_text score <<< "$dom"), $(dom_text finding-count <<< "$dom") findings" \
+  "shown, $(dom_text finding-count <<< "$filtered") with fail/error critical;" \
+  "screenshot $out/dockaudit-html.png"
+
+# --- report convert equals the direct rendering ------------------------------
+for pair in text:dockaudit.txt json:dockaudit.json junit:dockaudit.junit.xml \
+  sarif:dockaudit.sarif html:dockaudit.html prometheus:dockaudit.prom; do
+  "$dockaudit" report convert "$a/dockaudit.json" --format "${pair%%:*}" \
+    --output "$out/converted.${pair#*:}"
+  if cmp -s "$a/${pair#*:}" "$out/converted.${pair#*:}"; then pass; else
+    fail "report convert --format ${pair%%:*} differs from the direct ${pair#*:}"
+  fi
+done
+
+# --- report merge of three audits --------------------------------------------
+audit_as e2e-host-b cis-docker-1.8 "$out/b"
+audit_as e2e-host-c best-practices "$out/c"
+"$dockaudit" report merge "$out/a/dockaudit.json" "$out/b/dockaudit.json" \
+  "$out/c/dockaudit.json" --format json,text,html --output-dir "$out"
+expect_equal "report merge exit code" 0 $?
+expect_equal "fleet hosts" '["e2e-host-a","e2e-host-b","e2e-host-c"]' \
+  "$(jq -c '[.hosts[].name]' "$out/dockaudit.json")"
+expect_equal "fleet profiles" '["baseline","cis-docker-1.8","best-practices"]' \
+  "$(jq -c '[.hosts[].profile]' "$out/dockaudit.json")"
+expect_equal "c_priv's privilege is a worst finding on every host" 3 \
+  "$(jq '.worst_findings[] | select(.id == "container.privileged@container:c_priv") | .host_count' \
+  "$out/dockaudit.json")"
+expect_contains "fleet text" "dockaudit fleet report: 3 hosts" "$(cat "$out/dockaudit.txt")"
+err=$("$dockaudit" report merge "$out/a/dockaudit.json" "$out/a/dockaudit.json" 2>&1 > /dev/null)
+expect_equal "merging one host twice is refused" 2 $?
+expect_contains "the refusal names both files" \
+  "$out/a/dockaudit.json and $out/a/dockaudit.json" "$err"
+err=$("$dockaudit" report merge "$out/dockaudit.json" 2>&1 > /dev/null)
+expect_contains "a fleet report is no input" "a fleet report" "$err"
+
+finish
