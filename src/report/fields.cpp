@@ -18,7 +18,11 @@ std::string value_text(const json& object, const char* key) {
   if (!object.is_object()) return "";
   const auto found = object.find(key);
   if (found == object.end()) return "";
-  return found->is_string() ? found->get<std::string>() : audit::to_text(*found);
+  // An empty string is shown quoted, so "seen: Config.User = " is not misread.
+  if (found->is_string() && !found->get_ref<const std::string&>().empty()) {
+    return found->get<std::string>();
+  }
+  return audit::to_text(*found);
 }
 
 double number(const json& object, const char* key) {

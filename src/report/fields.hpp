@@ -12,8 +12,8 @@ namespace dockaudit::report::fields {
 // The string member `key`; "" when absent or not a string.
 std::string text(const nlohmann::json& object, const char* key);
 
-// The member `key` as text: a string as it is, any other value as compact
-// JSON (an evidence value may be true, 3 or a list); "" when absent.
+// The member `key` as text: a non-empty string as it is, any other value
+// (true, 3, a list, "") as compact JSON; "" when absent.
 std::string value_text(const nlohmann::json& object, const char* key);
 
 // The numeric member `key`; 0 when absent or not a number.
