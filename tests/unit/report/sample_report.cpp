@@ -1,6 +1,5 @@
 #include "tests/unit/report/sample_report.hpp"
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -67,13 +66,6 @@ std::vector<nlohmann::json> results_with_status(const nlohmann::json& report,
     if (result["status"] == status) found.push_back(result);
   }
   return found;
-}
-
-std::string scratch_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
 }
 
 std::string read_file(const std::string& path) {

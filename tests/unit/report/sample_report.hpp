@@ -20,9 +20,6 @@ nlohmann::json sample_report(const std::string& host_name = "host-a",
 std::vector<nlohmann::json> results_with_status(const nlohmann::json& report,
                                                 const std::string& status);
 
-// A fresh empty directory under the system's temporary directory.
-std::string scratch_dir(const std::string& name);
-
 std::string read_file(const std::string& path);
 
 }  // namespace dockaudit::testing
