@@ -3,6 +3,7 @@
 // tolerates a member that is absent or of another type.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
