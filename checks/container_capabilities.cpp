@@ -12,10 +12,17 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-Judgement judge(const snapshot::Container& container) {
+constexpr Parameter kParameters[] = {
+    {"allowed_capabilities", ParameterType::string_list, "[]",
+     "capabilities beyond Docker's defaults a container may add (NET_BIND_SERVICE); scope it "
+     "to the images that need it"},
+};
+
+Judgement judge(const snapshot::Container& container, const std::vector<std::string>& allowed) {
   std::vector<audit::Evidence> evidence{{"HostConfig.Privileged", container.privileged},
                                         {"HostConfig.CapAdd (normalised)", container.cap_add},
-                                        {"HostConfig.CapDrop (normalised)", container.cap_drop}};
+                                        {"HostConfig.CapDrop (normalised)", container.cap_drop},
+                                        {"parameter allowed_capabilities", allowed}};
   if (container.privileged) {
     return {audit::Status::fail, "privileged: the container holds every capability",
             std::move(evidence)};
@@ -29,7 +36,8 @@ Judgement judge(const snapshot::Container& container) {
   }
   std::vector<std::string> extra;
   for (const auto& name : container.cap_add) {
-    if (!snapshot::default_capabilities().count(name) && !contains(container.cap_drop, name)) {
+    if (!snapshot::default_capabilities().count(name) && !contains(container.cap_drop, name) &&
+        !contains(allowed, name)) {
       extra.push_back(name);
     }
   }
@@ -45,8 +53,18 @@ Judgement judge(const snapshot::Container& container) {
   return {audit::Status::pass, "no capability beyond Docker's defaults", std::move(evidence)};
 }
 
+std::vector<audit::Result> evaluate_with(const snapshot::Snapshot& snapshot,
+                                         const Parameters& parameters) {
+  // Normalised like CapAdd, so "net_bind_service" in a profile allows CAP_NET_BIND_SERVICE.
+  const auto allowed = snapshot::normalise_capabilities(
+      parameters.strings("allowed_capabilities").value_or(std::vector<std::string>{}));
+  return judge_containers(
+      snapshot, "container.capabilities",
+      [&](const snapshot::Container& container) { return judge(container, allowed); });
+}
+
 std::vector<audit::Result> evaluate(const snapshot::Snapshot& snapshot) {
-  return judge_containers(snapshot, "container.capabilities", &judge);
+  return evaluate_with(snapshot, resolve_parameters(kParameters, {}));
 }
 
 }  // namespace
@@ -66,8 +84,10 @@ const Check container_capabilities{
         "and add back only what it needs.",
     .reads =
         "HostConfig.Privileged, CapAdd and CapDrop of every container; names normalised "
-        "(case, CAP_ prefix, ALL)",
+        "(case, CAP_ prefix, ALL); the profile's allowed_capabilities",
     .evaluate = &evaluate,
+    .parameters = kParameters,
+    .evaluate_with = &evaluate_with,
 };
 
 }  // namespace dockaudit::checks

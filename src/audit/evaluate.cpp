@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "src/audit/scoped_run.hpp"
+
 namespace dockaudit::audit {
 
 std::string_view to_string(Drift drift) {
@@ -29,7 +31,7 @@ std::string finding_id(const Result& result) {
 std::vector<Finding> evaluate(const snapshot::Snapshot& snapshot, const profile::Profile& profile) {
   std::vector<Finding> findings;
   for (const auto& selection : profile.selections) {
-    for (auto& result : checks::run(*selection.check, snapshot, selection.parameters)) {
+    for (auto& result : run_selection(snapshot, selection)) {
       Finding finding;
       finding.result = std::move(result);
       finding.check = selection.check;

@@ -61,7 +61,10 @@ std::string usage_text(const po::options_description& options) {
           "       dockaudit explain CHECK-ID        what a check reads, why, and how to fix\n"
           "       dockaudit coverage                which checks decide each CIS recommendation\n"
           "       dockaudit report convert RUN.json --format F   render a saved run again\n"
-          "       dockaudit report merge A.json B.json ...       one fleet report of many hosts\n\n"
+          "       dockaudit report merge A.json B.json ...       one fleet report of many hosts\n"
+          "       dockaudit profiles list | show NAME|PATH | validate FILE | schema\n"
+          "                                         the profiles found, one resolved, a file "
+          "checked\n\n"
        << options
        << "\nExit codes: 0 policy met, 1 a check failed, 2 usage or input error (nothing "
           "audited),\n3 audit incomplete (some checks could not be decided).\n";
@@ -175,10 +178,13 @@ void parse_command(const std::vector<std::string>& positional, Options& options)
     extra(2);
     options.command = Command::explain;
     options.explain_id = positional[1];
+  } else if (name == "profiles") {
+    options.command = Command::profiles;
+    options.profiles_arguments.assign(positional.begin() + 1, positional.end());
   } else {
     throw UsageError(fmt::format(
         "unknown command '{}'; commands are audit (the default), snapshot, checks, explain, "
-        "coverage and report",
+        "coverage, report and profiles",
         name));
   }
 }
@@ -197,6 +203,8 @@ const char* command_name(Command command) {
       return "report merge";
     case Command::report_convert:
       return "report convert";
+    case Command::profiles:
+      return "profiles";
     default:
       return "audit";
   }

@@ -18,6 +18,7 @@ enum class Command {
   list_checks,
   explain,
   coverage,
+  profiles,  // dockaudit profiles list|show|validate|schema
   report_merge,    // dockaudit report merge A.json B.json ...
   report_convert,  // dockaudit report convert RUN.json --format F
   help,
@@ -40,6 +41,7 @@ struct Options {
   std::vector<std::string> report_files;  // for report merge and report convert
   std::optional<std::string> snapshot_file;  // --snapshot: audit this saved snapshot offline
   std::string explain_id;  // for Command::explain
+  std::vector<std::string> profiles_arguments;  // for Command::profiles: "show", "baseline"
   bool no_color = false;
   std::string help_text;
 };

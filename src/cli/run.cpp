@@ -16,6 +16,7 @@
 #include "src/cli/catalog.hpp"
 #include "src/cli/diagnostics.hpp"
 #include "src/cli/options.hpp"
+#include "src/cli/profiles_command.hpp"
 #include "src/cli/snapshot_command.hpp"
 #include "src/profile/profile.hpp"
 #include "src/report/report.hpp"
@@ -283,6 +284,9 @@ int run(const std::vector<std::string>& arguments, const Environment& environmen
       if (explain_check(out, options.explain_id)) break;
       print_error(*environment.err, unknown_check_message(options.explain_id));
       return kUsageError;
+    case Command::profiles:
+      return run_profiles_command(options.profiles_arguments, profile::default_profile_dirs(), out,
+                                  *environment.err);
     case Command::audit:
       return audit(options, environment);
     case Command::report_merge:

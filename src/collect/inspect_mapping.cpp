@@ -196,6 +196,7 @@ snapshot::Container map_container_inspect(const json& inspect) {
   container.id = text_at(inspect, "/Id");
   container.name = strip_leading_slash(text_at(inspect, "/Name"));
   container.image = text_at(inspect, "/Config/Image");
+  container.labels = text_map_at(inspect, "/Config/Labels");
   container.state = text_at(inspect, "/State/Status");
   container.user = text_at(inspect, "/Config/User");
   container.privileged = flag_at(inspect, "/HostConfig/Privileged");

@@ -9,253 +9,21 @@
 #include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
+#include "src/profile/document.hpp"
+#include "src/profile/schema.hpp"
+
 namespace dockaudit::profile {
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// Keeps sums of weights finite and meaningful.
-constexpr double kMaxWeight = 1000;
 // A profile lists a few hundred checks at most; anything far larger is a
 // mistake, and yaml-cpp would hold all of it in memory.
 constexpr std::uintmax_t kMaxProfileBytes = 4 * 1024 * 1024;
 
-const std::vector<std::string> kTopLevelKeys{"name", "description", "benchmark",
-                                             "default_levels", "checks"};
-const std::vector<std::string> kBenchmarkKeys{"name", "version"};
-const std::vector<std::string> kSelectionKeys{"id", "severity", "weight", "level", "parameters"};
-const std::vector<std::string> kSeverities{"low", "medium", "high", "critical"};
-
-class Reader {
- public:
-  explicit Reader(fs::path path) : path_(std::move(path)) {}
-
-  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
-    // yaml-cpp counts lines and columns from 0.
-    // yaml-cpp marks an empty document as -1:-1.
-    throw ProfileError(fmt::format("{}:{}:{}: {}", path_.string(), std::max(mark.line, 0) + 1,
-                                   std::max(mark.column, 0) + 1, message));
-  }
-
-  std::string suggestion(const std::string& word, const std::vector<std::string>& valid) const {
-    const auto close = nearest(word, valid);
-    return close.empty() ? "" : fmt::format("; did you mean '{}'?", close);
-  }
-
-  void require_known_keys(const YAML::Node& map, const std::vector<std::string>& valid,
-                          const std::string& where) const {
-    std::map<std::string, YAML::Mark> seen;
-    for (const auto& item : map) {
-      const auto key = item.first.as<std::string>();
-      if (std::find(valid.begin(), valid.end(), key) == valid.end()) {
-        fail(item.first.Mark(),
-             fmt::format("unknown key '{}' in {}{}", key, where, suggestion(key, valid)));
-      }
-      // yaml-cpp keeps the first of two equal keys; say so rather than choose.
-      const auto [first, added] = seen.emplace(key, item.first.Mark());
-      if (!added) {
-        fail(item.first.Mark(), fmt::format("key '{}' is given twice in {} (first at line {})",
-                                            key, where, first->second.line + 1));
-      }
-    }
-  }
-
-  // A quoted ("3") or tagged (!!str 3) scalar is text, even when it reads as
-  // a number; only a plain one ("?" in yaml-cpp) is a number.
-  static bool quoted(const YAML::Node& node) { return node.Tag() != "?"; }
-
-  std::string text(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsScalar()) fail(node.Mark(), fmt::format("{} must be a string", what));
-    return node.as<std::string>();
-  }
-
-  Selection selection(const YAML::Node& node, std::set<std::string>& seen) const {
-    if (!node.IsMap()) fail(node.Mark(), "each entry under 'checks' must be a mapping");
-    require_known_keys(node, kSelectionKeys, "a check entry");
-    if (!node["id"]) fail(node.Mark(), "a check entry needs an 'id'");
-
-    const auto id = text(node["id"], "'id'");
-    Selection chosen;
-    chosen.check = checks::find_check(id);
-    if (!chosen.check) {
-      fail(node["id"].Mark(), fmt::format("unknown check '{}'{}", id, suggestion(id, check_ids())));
-    }
-    if (!seen.insert(id).second) {
-      fail(node["id"].Mark(), fmt::format("check '{}' is selected twice", id));
-    }
-    chosen.severity = chosen.check->severity;
-    if (const auto severity = node["severity"]) {
-      const auto word = text(severity, "'severity'");
-      const auto parsed = audit::parse_severity(word);
-      if (!parsed) {
-        fail(severity.Mark(), fmt::format("severity '{}' is not one of low, medium, high, "
-                                          "critical{}",
-                                          word, suggestion(word, kSeverities)));
-      }
-      chosen.severity = *parsed;
-    }
-    if (const auto weight = node["weight"]) chosen.weight = positive_number(weight);
-    chosen.level = node["level"] ? level(node["level"]) : checks::level_name(*chosen.check);
-    auto values = nlohmann::json::object();
-    if (const auto given = node["parameters"]) values = parameters(given, *chosen.check);
-    chosen.parameters = checks::resolve_parameters(chosen.check->parameters, values);
-    return chosen;
-  }
-
-  std::string level(const YAML::Node& node) const {
-    if (!node.IsScalar()) fail(node.Mark(), "a level must be one of 1, 2, swarm, not a collection");
-    const auto word = node.Scalar();
-    if (std::find(kLevels.begin(), kLevels.end(), word) == kLevels.end()) {
-      fail(node.Mark(), fmt::format("level '{}' is not one of 1, 2, swarm{}", word,
-                                    suggestion(word, kLevels)));
-    }
-    return word;
-  }
-
-  nlohmann::json parameters(const YAML::Node& node, const checks::Check& check) const {
-    if (!node.IsMap()) fail(node.Mark(), "'parameters' must be a mapping of names to values");
-    std::vector<std::string> names;
-    for (const auto& parameter : check.parameters) names.emplace_back(parameter.name);
-    auto values = nlohmann::json::object();
-    for (const auto& item : node) {
-      const auto name = item.first.as<std::string>();
-      const auto declared = std::find_if(check.parameters.begin(), check.parameters.end(),
-                                         [&](const auto& p) { return p.name == name; });
-      if (declared == check.parameters.end()) {
-        fail(item.first.Mark(),
-             names.empty()
-                 ? fmt::format("check '{}' takes no parameters", check.id)
-                 : fmt::format("unknown parameter '{}' of check '{}'{}; it takes: {}", name,
-                               check.id, suggestion(name, names), fmt::join(names, ", ")));
-      }
-      if (values.contains(name)) {
-        fail(item.first.Mark(), fmt::format("parameter '{}' of check '{}' is given twice", name,
-                                            check.id));
-      }
-      values[name] = parameter_value(item.second, *declared, check);
-    }
-    return values;
-  }
-
-  nlohmann::json parameter_value(const YAML::Node& node, const checks::Parameter& parameter,
-                                 const checks::Check& check) const {
-    const auto wanted = parameter.type == checks::ParameterType::integer
-                            ? fmt::format("an integer from {} to {}", parameter.minimum,
-                                          parameter.maximum)
-                            : std::string(checks::to_string(parameter.type));
-    const auto wrong = [&](const YAML::Node& at) {
-      fail(at.Mark(), fmt::format("parameter '{}' of check '{}' must be {}, not '{}'",
-                                  parameter.name, check.id, wanted,
-                                  at.IsScalar() ? at.Scalar() : "a collection"));
-    };
-    if (node.IsNull()) {
-      if (parameter.default_value == "null") return nullptr;
-      fail(node.Mark(), fmt::format("parameter '{}' of check '{}' has no value; give {} or leave "
-                                    "it out for the default ({})",
-                                    parameter.name, check.id, wanted, parameter.default_value));
-    }
-    switch (parameter.type) {
-      case checks::ParameterType::string_list: {
-        if (!node.IsSequence()) wrong(node);
-        auto list = nlohmann::json::array();
-        for (const auto& item : node) {
-          if (!item.IsScalar() || item.Scalar().empty() ||
-              item.Scalar().find_first_of(" \t:,") != std::string::npos) {
-            fail(item.Mark(),
-                 fmt::format("parameter '{}' of check '{}' lists '{}', which is no name: names "
-                             "are non-empty, without blanks, ':' or ','",
-                             parameter.name, check.id, item.IsScalar() ? item.Scalar() : "{...}"));
-          }
-          list.push_back(item.Scalar());
-        }
-        return list;
-      }
-      case checks::ParameterType::integer: {
-        long long number = 0;
-        if (!node.IsScalar() || quoted(node) || !YAML::convert<long long>::decode(node, number) ||
-            number < parameter.minimum || number > parameter.maximum) {
-          wrong(node);
-        }
-        return number;
-      }
-      case checks::ParameterType::boolean: {
-        bool flag = false;
-        if (!node.IsScalar() || quoted(node) || !YAML::convert<bool>::decode(node, flag)) {
-          wrong(node);
-        }
-        return flag;
-      }
-      case checks::ParameterType::string:
-        if (!node.IsScalar()) wrong(node);
-        return node.Scalar();
-    }
-    wrong(node);
-    return nullptr;
-  }
-
-  Benchmark benchmark(const YAML::Node& node) const {
-    if (!node.IsMap()) fail(node.Mark(), "'benchmark' must be a mapping with 'name' and 'version'");
-    require_known_keys(node, kBenchmarkKeys, "'benchmark'");
-    if (!node["name"] || !node["version"]) {
-      fail(node.Mark(), "'benchmark' needs a 'name' and a 'version'");
-    }
-    return {text(node["name"], "the benchmark's 'name'"),
-            text(node["version"], "the benchmark's 'version'")};
-  }
-
-  std::vector<std::string> default_levels(const YAML::Node& node) const {
-    if (!node.IsSequence() || node.size() == 0) {
-      fail(node.Mark(), "'default_levels' must be a non-empty list of 1, 2 or swarm");
-    }
-    std::vector<std::string> levels;
-    for (const auto& item : node) levels.push_back(level(item));
-    return levels;
-  }
-
-  double positive_number(const YAML::Node& node) const {
-    double value = 0;
-    if (!node.IsScalar() || quoted(node) || !YAML::convert<double>::decode(node, value) ||
-        !(value > 0) ||
-        value > kMaxWeight) {
-      fail(node.Mark(), fmt::format("weight must be a number above 0 and at most {}, not '{}'",
-                                    kMaxWeight, node.IsScalar() ? node.Scalar() : "a collection"));
-    }
-    return value;
-  }
-
-  static std::vector<std::string> check_ids() {
-    std::vector<std::string> ids;
-    for (const auto* check : checks::registry()) ids.emplace_back(check->id);
-    return ids;
-  }
-
-  Profile read(const YAML::Node& root) const {
-    if (!root.IsMap()) fail(root.Mark(), "a profile must be a mapping with 'name' and 'checks'");
-    require_known_keys(root, kTopLevelKeys, "the profile");
-    Profile profile;
-    profile.path = path_.string();
-    if (!root["name"]) fail(root.Mark(), "the profile needs a 'name'");
-    profile.name = text(root["name"], "'name'");
-    if (profile.name.find_first_not_of(" \t") == std::string::npos) {
-      fail(root["name"].Mark(), "'name' must not be empty");
-    }
-    if (root["description"]) profile.description = text(root["description"], "'description'");
-    if (root["benchmark"]) profile.benchmark = benchmark(root["benchmark"]);
-    if (root["default_levels"]) profile.default_levels = default_levels(root["default_levels"]);
-
-    const auto list = root["checks"];
-    if (!list || !list.IsSequence() || list.size() == 0) {
-      fail(list ? list.Mark() : root.Mark(), "'checks' must be a non-empty list");
-    }
-    std::set<std::string> seen;
-    for (const auto& entry : list) profile.selections.push_back(selection(entry, seen));
-    return profile;
-  }
-
- private:
-  fs::path path_;
-};
+// A chain of profiles longer than this is a mistake, not a design.
+constexpr std::size_t kMaxExtendsDepth = 16;
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -273,14 +41,114 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 std::vector<std::string> profile_names(const std::vector<fs::path>& dirs) {
-  std::set<std::string> names;
-  for (const auto& dir : dirs) {
-    std::error_code ignored;
-    for (const auto& entry : fs::directory_iterator(dir, ignored)) {
-      if (entry.path().extension() == ".yaml") names.insert(entry.path().stem().string());
-    }
+  std::vector<std::string> names;
+  for (const auto& path : list_profiles(dirs)) names.push_back(path.stem().string());
+  return names;
+}
+
+YAML::Node parse_file(const fs::path& path) {
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (error) {
+    throw ProfileError(
+        fmt::format("{}: cannot read the profile: {}", path.string(), error.message()));
   }
-  return {names.begin(), names.end()};
+  if (!fs::is_regular_file(status)) {
+    throw ProfileError(fmt::format("{}: not a regular file", path.string()));
+  }
+  if (fs::file_size(path, error) > kMaxProfileBytes) {
+    throw ProfileError(fmt::format("{}: {} bytes is larger than a profile can be ({} at most)",
+                                   path.string(), fs::file_size(path, error), kMaxProfileBytes));
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAllFromFile(path.string());
+  } catch (const YAML::BadFile&) {
+    throw ProfileError(fmt::format("{}: cannot read the profile file", path.string()));
+  } catch (const YAML::ParserException& error) {
+    throw ProfileError(located(path, error.mark, error.msg));
+  }
+  if (documents.size() > 1) {
+    throw ProfileError(
+        located(path, documents[1].Mark(), "a profile is one YAML document; this is a second one"));
+  }
+  return documents.empty() ? YAML::Node() : documents.front();
+}
+
+// The reader names problems in dockaudit's words first; the schema then
+// refuses whatever shape the reader has no word for.
+Document read_file(const fs::path& path) {
+  const auto root = parse_file(path);
+  try {
+    auto document = read_document(root, path);
+    validate_against_schema(root, path);
+    return document;
+  } catch (const YAML::Exception& error) {
+    // A key that is itself a list or map, and other shapes yaml-cpp cannot
+    // convert.
+    throw ProfileError(
+        located(path, error.mark, "unexpected YAML here (a key must be plain text): " + error.msg));
+  }
+}
+
+// `extends: NAME` is looked up beside the extending file, then in the
+// profile directories; a path is taken relative to the extending file.
+fs::path locate_parent(const Document& document, const std::vector<fs::path>& search_dirs) {
+  const auto& wanted = *document.extends;
+  const auto here = document.path.parent_path();
+  try {
+    const bool is_path =
+        wanted.find('/') != std::string::npos || fs::path(wanted).extension() == ".yaml";
+    if (!is_path) {
+      auto dirs = search_dirs;
+      dirs.insert(dirs.begin(), here.empty() ? fs::path(".") : here);
+      return locate_profile(wanted, dirs);
+    }
+    const auto parent = here / wanted;  // an absolute `wanted` stays as it is
+    std::error_code error;
+    if (!fs::is_regular_file(parent, error)) {
+      throw ProfileError(fmt::format("no profile file at {}", parent.string()));
+    }
+    return parent;
+  } catch (const ProfileError& error) {
+    throw ProfileError(located(document.path, document.extends_mark,
+                               fmt::format("extends '{}': {}", wanted, error.what())));
+  }
+}
+
+std::string describe_chain(const std::vector<fs::path>& chain, const fs::path& last) {
+  std::vector<std::string> names;
+  for (const auto& path : chain) names.push_back(path.string());
+  names.push_back(last.string());
+  return fmt::format("{}", fmt::join(names, " -> "));
+}
+
+// `chain` holds the canonical paths of the files that extend this one, so a
+// file met twice is a cycle.
+Profile load_chain(const fs::path& path, const std::vector<fs::path>& search_dirs,
+                   std::vector<fs::path>& chain) {
+  const auto document = read_file(path);
+  Profile base;
+  if (document.extends) {
+    const auto parent = locate_parent(document, search_dirs);
+    std::error_code error;
+    const auto canonical = fs::weakly_canonical(parent, error);
+    if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+      throw ProfileError(located(document.path, document.extends_mark,
+                                 fmt::format("extends '{}' makes a cycle: {}", *document.extends,
+                                             describe_chain(chain, canonical))));
+    }
+    if (chain.size() >= kMaxExtendsDepth) {
+      throw ProfileError(located(document.path, document.extends_mark,
+                                 fmt::format("extends '{}': profiles extend each other more than "
+                                             "{} deep",
+                                             *document.extends, kMaxExtendsDepth)));
+    }
+    chain.push_back(canonical);
+    base = load_chain(parent, search_dirs, chain);
+    chain.pop_back();
+  }
+  return apply_document(std::move(base), document);
 }
 
 }  // namespace
@@ -336,40 +204,27 @@ std::string nearest(const std::string& word, const std::vector<std::string>& can
   return best;
 }
 
-Profile load_profile(const fs::path& path) {
+Profile load_profile(const fs::path& path, const std::vector<fs::path>& search_dirs) {
   std::error_code error;
-  const auto status = fs::status(path, error);
-  if (error) {
-    throw ProfileError(
-        fmt::format("{}: cannot read the profile: {}", path.string(), error.message()));
+  std::vector<fs::path> chain{fs::weakly_canonical(path, error)};
+  return load_chain(path, search_dirs, chain);
+}
+
+Profile load_profile(const fs::path& path) { return load_profile(path, default_profile_dirs()); }
+
+std::vector<fs::path> list_profiles(const std::vector<fs::path>& search_dirs) {
+  std::map<std::string, fs::path> found;
+  for (const auto& dir : search_dirs) {
+    std::error_code ignored;
+    for (const auto& entry : fs::directory_iterator(dir, ignored)) {
+      if (entry.path().extension() == ".yaml" && entry.is_regular_file(ignored)) {
+        found.emplace(entry.path().stem().string(), entry.path());
+      }
+    }
   }
-  if (!fs::is_regular_file(status)) {
-    throw ProfileError(fmt::format("{}: not a regular file", path.string()));
-  }
-  if (fs::file_size(path, error) > kMaxProfileBytes) {
-    throw ProfileError(fmt::format("{}: {} bytes is larger than a profile can be ({} at most)",
-                                   path.string(), fs::file_size(path, error), kMaxProfileBytes));
-  }
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAllFromFile(path.string());
-  } catch (const YAML::BadFile&) {
-    throw ProfileError(fmt::format("{}: cannot read the profile file", path.string()));
-  } catch (const YAML::ParserException& error) {
-    throw ProfileError(fmt::format("{}:{}:{}: {}", path.string(), error.mark.line + 1,
-                                   error.mark.column + 1, error.msg));
-  }
-  const Reader reader(path);
-  if (documents.size() > 1) {
-    reader.fail(documents[1].Mark(), "a profile is one YAML document; this is a second one");
-  }
-  try {
-    return reader.read(documents.empty() ? YAML::Node() : documents.front());
-  } catch (const YAML::Exception& error) {
-    // A key that is itself a list or map, and other shapes yaml-cpp cannot
-    // convert.
-    reader.fail(error.mark, "unexpected YAML here (a key must be plain text): " + error.msg);
-  }
+  std::vector<fs::path> paths;
+  for (const auto& [name, path] : found) paths.push_back(path);
+  return paths;
 }
 
 fs::path locate_profile(const std::string& name_or_path, const std::vector<fs::path>& dirs) {
