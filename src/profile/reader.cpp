@@ -100,13 +100,15 @@ class Reader {
     return *parsed;
   }
 
+  // YAML 1.2's booleans only: "yes" and "on" are text to the schema, and
+  // would be read differently by other tools.
   bool flag(const YAML::Node& node, const std::string& what) const {
-    bool value = false;
-    if (!node.IsScalar() || quoted(node) || !YAML::convert<bool>::decode(node, value)) {
-      fail(node.Mark(), fmt::format("{} must be true or false, not '{}'", what,
-                                    node.IsScalar() ? node.Scalar() : "a collection"));
+    const std::string word = node.IsScalar() ? node.Scalar() : "a collection";
+    if (node.IsScalar() && !quoted(node)) {
+      if (word == "true" || word == "True" || word == "TRUE") return true;
+      if (word == "false" || word == "False" || word == "FALSE") return false;
     }
-    return value;
+    fail(node.Mark(), fmt::format("{} must be true or false, not '{}'", what, word));
   }
 
   // Scopes pick targets by image and label, which only container and image

@@ -28,11 +28,8 @@ nlohmann::json scalar_value(const YAML::Node& node) {
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") {
     return nullptr;
   }
-  bool flag = false;
-  if (YAML::convert<bool>::decode(node, flag) &&
-      (text == "true" || text == "false" || text == "True" || text == "False")) {
-    return flag;
-  }
+  if (text == "true" || text == "True" || text == "TRUE") return true;
+  if (text == "false" || text == "False" || text == "FALSE") return false;
   long long integer = 0;
   if (YAML::convert<long long>::decode(node, integer)) return integer;
   double number = 0;
@@ -112,8 +109,8 @@ void validate_against_schema(const YAML::Node& root, const std::filesystem::path
   }
   const auto& error = innermost(results);
   const auto pointer = pointer_of(error.context);
-  auto found = marks.find("key:" + pointer);
-  if (found == marks.end()) found = marks.find(pointer);
+  auto found = marks.find(pointer);
+  if (found == marks.end()) found = marks.find("key:" + pointer);
   const auto mark = found != marks.end() ? found->second : root.Mark();
   throw ProfileError(
       located(path, mark,

@@ -216,8 +216,13 @@ TEST_CASE("the schema refuses what the reader has no word for, at its line and c
             "      - parameters: {allowed_capabilities: [x]}\n");
   const auto message = error_loading(tree, "noscope.yaml");
   CAPTURE(message);
-  CHECK(message.find("noscope.yaml:5:9: /checks/0/scoped/0 does not match the profile schema") !=
-        std::string::npos);
+  CHECK(message.find("noscope.yaml:5:9: /checks/0/scoped/0 does not match the profile schema: "
+                     "Missing required property 'images'.") != std::string::npos);
+
+  tree.file("yes.yaml", "name: n\nchecks:\n  - id: container.user\n    enabled: yes\n");
+  CHECK(error_loading(tree, "yes.yaml")
+            .find("yes.yaml:4:14: 'enabled' must be true or false, "
+                  "not 'yes'") != std::string::npos);
 
   tree.file("emptyrule.yaml", "name: n\nselect:\n  - enabled: true\n");
   CHECK(error_loading(tree, "emptyrule.yaml")
