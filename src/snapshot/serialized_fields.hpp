@@ -171,6 +171,7 @@ void serialized_fields(V& v, T& s) {
   v("id", s.id);
   v("name", s.name);
   v("image", s.image);
+  v("labels", s.labels);
   v("state", s.state);
   v("inspect_error", s.inspect_error);
   v("user", s.user);
