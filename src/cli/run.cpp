@@ -136,6 +136,7 @@ RunInputs read_inputs(const Options& options) {
   if (options.baseline) {
     try {
       inputs.baseline = report::load_json_report(*options.baseline);
+      report::check_baseline(*inputs.baseline, *options.baseline);
     } catch (const std::runtime_error& problem) {
       throw UsageError(fmt::format("--baseline {}", problem.what()));
     }

@@ -90,6 +90,12 @@ std::string render_prometheus(const nlohmann::json& report);
 DriftSummary apply_baseline(std::vector<audit::Finding>& findings, const nlohmann::json& baseline,
                             const std::string& baseline_path);
 
+// What apply_baseline checks first, so a run can refuse a baseline before it
+// audits: one host's report ("kind": "host") of this schema version, every
+// result with a string id and status. Throws std::runtime_error naming the
+// file and the JSON path ("/results/3/id").
+void check_baseline(const nlohmann::json& baseline, const std::string& baseline_path);
+
 // The fleet document of report merge; docs/report-json.md documents it too.
 inline constexpr int kFleetSchemaVersion = 1;
 

@@ -265,10 +265,12 @@ void render_score(std::string& out, const json& report, const Painter& paint) {
                      count_of(summary, "manual"), count_of(summary, "waived"));
 }
 
-// What changed since the baseline leads the report: new failures first.
+// What changed since the baseline leads the report: new findings first, then
+// the resolved ones, each with its status now; unchanged ones are only counted.
 void render_drift(std::string& out, const json& report, const Painter& paint) {
   const auto drift = report.value("drift", json());
   if (!drift.is_object()) return;
+  const auto gone = drift.value("resolved_results", json::array());
   out += paint.bold(fmt::format("Changes since {} ({}): {} new, {} resolved, {} unchanged",
                                 audit::printable(text_of(drift, "baseline")),
                                 audit::printable(text_of(drift, "baseline_started_at")),
@@ -278,15 +280,16 @@ void render_drift(std::string& out, const json& report, const Painter& paint) {
   for (const char* kind : {"new", "resolved"}) {
     for (const auto& result : results_of(report)) {
       if (text_of(result, "drift") != kind) continue;
-      out += fmt::format("  {:<8} {} {}: {}\n", kind,
+      out += fmt::format("  {:<9} {} {} {}: {}\n", kind, paint.status(status_of(result)),
                          audit::printable(text_of(result, "check")),
                          audit::printable(text_of(target_of(result), "key")),
                          audit::printable(text_of(result, "detail")));
     }
   }
-  for (const auto& result : drift.value("resolved_results", json::array())) {
-    out += fmt::format("  {:<8} {} {}: gone since the baseline\n", "resolved",
-                       audit::printable(text_of(result, "check")),
+  for (const auto& result : gone) {
+    out += fmt::format("  {:<9} {:<6} {} {}: no longer audited (the target is gone, or the "
+                       "check left the profile)\n",
+                       "resolved", "GONE", audit::printable(text_of(result, "check")),
                        audit::printable(text_of(target_of(result), "key")));
   }
   out += "\n";
@@ -298,23 +301,33 @@ void render_waivers(std::string& out, const json& report, const Painter& paint) 
   if (!waivers.is_object()) return;
   std::string body;
   int active = 0;
+  int waived = 0;
   for (const auto& waiver : waivers.value("entries", json::array())) {
     const auto state = text_of(waiver, "state");
+    const auto matched = count_of(waiver, "matched");
     if (state == "active") {
       ++active;
+      waived += matched;
       continue;
     }
-    body += fmt::format("  {:<8} {} {} (owner {}, expires {}): {}\n", state,
+    std::string what = "matched no failure; remove it or correct its check and targets";
+    if (state == "expired") {
+      what = matched == 0 ? std::string("no longer waives, and matches no failure; remove it")
+                          : fmt::format("no longer waives: {} failure{} it covers fail again; "
+                                        "renew it or fix them",
+                                        matched, matched == 1 ? "" : "s");
+    }
+    body += fmt::format("  {:<8} {} {} (owner {}, {} {}): {}\n", state,
                         audit::printable(text_of(waiver, "place")),
                         audit::printable(text_of(waiver, "check")),
                         audit::printable(text_of(waiver, "owner")),
-                        audit::printable(text_of(waiver, "expires")),
-                        state == "expired" ? "no longer waives; renew it or fix the findings"
-                                           : "matched nothing; remove it or fix its targets");
+                        state == "expired" ? "expired" : "expires",
+                        audit::printable(text_of(waiver, "expires")), what);
   }
   out += "\n" +
-         paint.bold(fmt::format("Waivers ({}): {} active", audit::printable(text_of(waivers, "file")),
-                                active)) +
+         paint.bold(fmt::format("Waivers ({}): {} active, waiving {} failure{}",
+                                audit::printable(text_of(waivers, "file")), active, waived,
+                                waived == 1 ? "" : "s")) +
          "\n" + body;
 }
 

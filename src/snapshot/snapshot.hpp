@@ -122,7 +122,7 @@ struct Container {
   std::string id;
   std::string name;           // without the leading slash
   std::string image;          // Config.Image, as the user named it
-  std::map<std::string, std::string> labels;  // Config.Labels, for scoped profile parameters
+  std::map<std::string, std::string> labels;  // Config.Labels: scoped parameters, waivers
   std::string state;          // State.Status
   std::string inspect_error;  // set when inspect failed; other fields then empty
 
