@@ -83,8 +83,7 @@ bool selects_targets(const Waiver& waiver) {
 }
 
 // Every selector list the waiver gives must match; within a list, any entry.
-bool covers(const Waiver& waiver, const audit::Result& result,
-            const snapshot::Snapshot& snapshot) {
+bool covers(const Waiver& waiver, const audit::Result& result, const snapshot::Snapshot& snapshot) {
   if (waiver.check != result.check_id) return false;
   if (!selects_targets(waiver)) return true;
   const auto object = object_of(result.target, snapshot);

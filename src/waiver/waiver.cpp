@@ -87,8 +87,8 @@ class Reader {
       // yaml-cpp keeps the first of two equal keys; say so rather than choose.
       const auto [first, added] = seen.emplace(key, item.first.Mark());
       if (!added) {
-        fail(item.first.Mark(), fmt::format("key '{}' is given twice in {} (first at line {})",
-                                            key, where, first->second.line + 1));
+        fail(item.first.Mark(), fmt::format("key '{}' is given twice in {} (first at line {})", key,
+                                            where, first->second.line + 1));
       }
     }
   }
@@ -123,8 +123,8 @@ class Reader {
     auto values = texts(node, "labels", "\"key=value\" or \"key\"");
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].front() == '=') {
-        fail(node[i].Mark(), fmt::format("label '{}' has no key; write \"key=value\" or \"key\"",
-                                         values[i]));
+        fail(node[i].Mark(),
+             fmt::format("label '{}' has no key; write \"key=value\" or \"key\"", values[i]));
       }
     }
     return values;

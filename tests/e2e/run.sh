@@ -183,6 +183,80 @@ expect_equal "no pass without the engine" 0 \
   "$(jq '[.results[] | select(.check != "daemon.config-file" and .status != "error")] | length' \
     "$work/denied.json")"
 
+# --- waivers: one active (by name glob), one expired, one unused -----------
+cat > "$work/waivers.yaml" <<'YAML'
+waivers:
+  - check: container.user
+    containers: ["c_ro?t"]
+    justification: vendor image runs as root until the rewrite
+    owner: e2e
+    expires: 2999-12-31
+  - check: container.privileged
+    containers: [c_priv]
+    justification: needed for the old storage driver
+    owner: e2e
+    expires: 2020-01-01
+  - check: container.user
+    containers: ["nothing-*"]
+    justification: matches no container
+    owner: e2e
+    expires: 2999-12-31
+YAML
+waived="$work/waived.json"
+"$dockaudit" --profile baseline --format json --output "$waived" \
+  --daemon-config "$work/daemon.json" --waivers "$work/waivers.yaml" 2> /dev/null
+expect_equal "exit code with waivers and other failures" 1 $?
+expect_status "$waived" c_root container.user waived
+expect_status "$waived" c_rootroot container.user fail
+expect_status "$waived" c_priv container.privileged fail
+expect_equal "waived justification" "vendor image runs as root until the rewrite" \
+  "$(jq -r '.results[] | select(.target.name == "c_root" and .check == "container.user")
+    | .waiver.justification' "$waived")"
+expect_equal "expired waiver noted" true \
+  "$(jq '.results[] | select(.target.name == "c_priv" and .check == "container.privileged")
+    | .waiver.expired' "$waived")"
+expect_equal "waiver states" '["active","expired","unused"]' \
+  "$(jq -c '[.waivers.entries[].state]' "$waived")"
+expect_equal "waiver matches" '[1,1,0]' "$(jq -c '[.waivers.entries[].matched]' "$waived")"
+expect_equal "waived count" 1 "$(jq '.summary.waived' "$waived")"
+
+# A malformed waiver file audits nothing.
+printf 'waivers:\n  - check: container.usr\n' > "$work/bad-waivers.yaml"
+err=$("$dockaudit" --profile baseline --format json --output "$work/none.json" \
+  --daemon-config "$work/daemon.json" --waivers "$work/bad-waivers.yaml" 2>&1 > /dev/null)
+expect_equal "exit code, malformed waivers" 2 $?
+expect_contains "malformed waivers message" "bad-waivers.yaml:2:12: unknown check 'container.usr'" \
+  "$err"
+if [[ -e "$work/none.json" ]]; then fail "a report written despite bad waivers"; else pass; fi
+
+# --- drift against the waived run ------------------------------------------
+run c_newbad
+docker rm -f c_pidsm1 > /dev/null
+docker rm -f c_shares > /dev/null && run c_shares --cpus 0.5
+drifted="$work/drifted.json"
+"$dockaudit" --profile baseline --format json --output "$drifted" \
+  --daemon-config "$work/daemon.json" --waivers "$work/waivers.yaml" --baseline "$waived" 2> /dev/null
+expect_equal "exit code with a baseline" 1 $?
+drift_of() {
+  jq -r --arg c "$1" --arg k "$2" \
+    '.results[] | select(.target.name == $c and .check == $k) | .drift' "$drifted"
+}
+expect_equal "new container's failure" new "$(drift_of c_newbad container.user)"
+expect_equal "unchanged failure" unchanged "$(drift_of c_zero container.user)"
+expect_equal "re-created and fixed" resolved "$(drift_of c_shares container.cpu-limit)"
+expect_status "$drifted" c_shares container.cpu-limit pass
+expect_equal "still waived, no drift" null "$(drift_of c_root container.user)"
+expect_equal "removed container resolved" '["resolved"]' \
+  "$(jq -c '[.drift.resolved_results[] | select(.target.name == "c_pidsm1"
+    and .check == "container.pids-limit") | .drift]' "$drifted")"
+expect_equal "new count" "$(jq '[.results[] | select(.drift == "new")] | length' "$drifted")" \
+  "$(jq '.drift.new' "$drifted")"
+text=$("$dockaudit" report convert "$drifted")
+expect_equal "text report leads with the changes" "Changes since $waived" \
+  "$(sed -n 3p <<< "$text" | cut -d' ' -f1-3)"
+expect_contains "text names the new failure" "new       FAIL   container.user container:c_newbad" \
+  "$text"
+
 # --- userns-remap on ------------------------------------------------------
 "$sandbox" restart "$work" '{"userns-remap":"default"}' > /dev/null ||
   { echo "e2e: dockerd with userns-remap did not start" >&2; exit 1; }

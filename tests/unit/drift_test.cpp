@@ -19,8 +19,8 @@ using nlohmann::json;
 namespace {
 
 report::Report audit_of(const snapshot::Snapshot& snapshot) {
-  const auto profile = profile::load_profile(
-      profile::locate_profile("baseline", {testing::source_profiles_dir()}));
+  const auto profile =
+      profile::load_profile(profile::locate_profile("baseline", {testing::source_profiles_dir()}));
   report::Report made;
   made.tool_version = "test";
   made.started_at = "2026-06-01T10:00:00Z";
@@ -106,8 +106,9 @@ TEST_CASE("drift is in the JSON of every result, and the text report leads with 
   }
 
   const auto text = report::render_text(json, false);
-  const auto changes = text.find("Changes since before.json (2026-06-01T10:00:00Z): 2 new, 6 "
-                                 "resolved, ");
+  const auto changes = text.find(
+      "Changes since before.json (2026-06-01T10:00:00Z): 2 new, 6 "
+      "resolved, ");
   REQUIRE(changes != std::string::npos);
   CHECK(changes < text.find("Daemon\n"));
   CHECK(text.find("  new       FAIL   container.user container:c_mem: ", changes) <
@@ -135,8 +136,7 @@ TEST_CASE("a waived failure is no finding: waiving it resolves it; an error stay
   // And the other way round: a failure that was waived is new once it is not.
   auto third = audit_of(snapshot);
   report::apply_baseline(third.findings, report::render_json(second), "second.json");
-  CHECK(drift_by_id(third.findings).at("container.user@container:c_default") ==
-        Drift::new_finding);
+  CHECK(drift_by_id(third.findings).at("container.user@container:c_default") == Drift::new_finding);
 }
 
 TEST_CASE("a baseline that is no host report of this schema is refused with its JSON path") {
@@ -145,12 +145,13 @@ TEST_CASE("a baseline that is no host report of this schema is refused with its 
   const auto refused = [&](const json& baseline, const std::string& message) {
     auto findings = audit_of(snapshot).findings;
     CHECK_THROWS_WITH_AS(report::apply_baseline(findings, baseline, "old.json"),
-                         doctest::Contains("old.json: " + message), std::runtime_error);
+                         doctest::Contains(("old.json: " + message).c_str()), std::runtime_error);
   };
   auto fleet = good;
   fleet["kind"] = "fleet";
-  refused(fleet, "/kind: is \"fleet\", not \"host\"; --baseline takes the JSON report of one "
-                 "audit, not a fleet summary");
+  refused(fleet,
+          "/kind: is \"fleet\", not \"host\"; --baseline takes the JSON report of one "
+          "audit, not a fleet summary");
   auto no_kind = good;
   no_kind.erase("kind");
   refused(no_kind, "/kind: is missing");
@@ -175,11 +176,11 @@ TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
   dir.file("/bad-daemon.json", "{\"icc\": fals}\n");
   const auto run = [&](const std::string& daemon_json, const std::string& output,
                        std::vector<std::string> more) {
-    std::vector<std::string> arguments{"--host",   "unix:///nonexistent/docker.sock",
+    std::vector<std::string> arguments{"--host",          "unix:///nonexistent/docker.sock",
                                        "--daemon-config", daemon_json,
-                                       "--profile", "baseline",
-                                       "--format",  "json",
-                                       "--output",  dir.at(output).string()};
+                                       "--profile",       "baseline",
+                                       "--format",        "json",
+                                       "--output",        dir.at(output).string()};
     arguments.insert(arguments.end(), more.begin(), more.end());
     testing::Captured io;
     const int code = cli::run(arguments, io.environment());
@@ -193,9 +194,8 @@ TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
   CHECK(first["drift"].is_null());
 
   // daemon.json fixed: its failure resolved; the engine still unreachable.
-  const auto [second_code, second] =
-      run(testing::empty_daemon_config(), "/second.json",
-          {"--baseline", dir.at("/first.json").string()});
+  const auto [second_code, second] = run(testing::empty_daemon_config(), "/second.json",
+                                         {"--baseline", dir.at("/first.json").string()});
   CHECK(second_code == cli::kAuditIncomplete);
   CHECK(second["drift"]["baseline"] == dir.at("/first.json").string());
   CHECK(second["drift"]["resolved"] == 1);
@@ -219,7 +219,8 @@ TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
   CHECK(cli::run({"--host", "unix:///nonexistent/docker.sock", "--profile", "baseline",
                   "--baseline", dir.at("/fleet.json").string()},
                  io.environment()) == cli::kUsageError);
-  CHECK(io.err.str().find("--baseline " + dir.at("/fleet.json").string() + ": /kind: is "
+  CHECK(io.err.str().find("--baseline " + dir.at("/fleet.json").string() +
+                          ": /kind: is "
                           "\"fleet\"") != std::string::npos);
   CHECK(io.out.str().empty());
 }
