@@ -65,6 +65,7 @@ class Reader {
     if (!list) fail(root.Mark(), "the waiver file needs a 'waivers' list");
     // An empty list is a site with no exceptions left, which is fine; null
     // ("waivers:" and nothing under it) is more likely a mistake.
+    if (list.IsNull()) fail(key_mark(root, "waivers"), "'waivers' has no value; give a list");
     if (!list.IsSequence()) fail(list.Mark(), "'waivers' must be a list of waivers");
     WaiverFile file;
     file.path = path_.string();
@@ -73,6 +74,15 @@ class Reader {
   }
 
  private:
+  // A null value has no place of its own in yaml-cpp (it is marked where the
+  // next token starts), so errors about it point at its key.
+  static YAML::Mark key_mark(const YAML::Node& map, const std::string& key) {
+    for (const auto& item : map) {
+      if (item.first.as<std::string>() == key) return item.first.Mark();
+    }
+    return map.Mark();
+  }
+
   void require_known_keys(const YAML::Node& map, const std::vector<std::string>& valid,
                           const std::string& where) const {
     std::map<std::string, YAML::Mark> seen;
@@ -146,6 +156,11 @@ class Reader {
     require_known_keys(node, kEntryKeys, "a waiver");
     for (const auto& key : kRequiredKeys) {
       if (!node[key]) fail(node.Mark(), fmt::format("a waiver needs '{}'", key));
+    }
+    for (const auto& item : node) {
+      if (item.second.IsNull()) {
+        fail(item.first.Mark(), fmt::format("'{}' has no value", item.first.as<std::string>()));
+      }
     }
     Waiver made;
     made.place = fmt::format("{}:{}", path_.string(), node.Mark().line + 1);

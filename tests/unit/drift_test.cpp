@@ -77,7 +77,7 @@ TEST_CASE("each finding is new, unchanged or resolved against the baseline") {
     CHECK(gone["status"] == "fail");
   }
   CHECK(summary.resolved == 1 + 5);
-  CHECK(summary.new_findings == 2);  // c_mem: user, cpu-limit
+  CHECK(summary.new_findings == 3);  // c_mem: user, cpu and pids limits
   CHECK(summary.baseline_path == "before.json");
   CHECK(summary.baseline_started_at == "2026-06-01T10:00:00Z");
   int unchanged = 0;
@@ -92,7 +92,7 @@ TEST_CASE("drift is in the JSON of every result, and the text report leads with 
   auto second = audit_of(second_snapshot);
   second.drift = report::apply_baseline(second.findings, baseline, "before.json");
   const auto json = report::render_json(second);
-  CHECK(json["drift"]["new"] == 2);
+  CHECK(json["drift"]["new"] == 3);
   CHECK(json["drift"]["resolved"] == 6);
   CHECK(json["drift"]["resolved_results"].size() == 5);
   for (const auto& result : json["results"]) {
@@ -107,7 +107,7 @@ TEST_CASE("drift is in the JSON of every result, and the text report leads with 
 
   const auto text = report::render_text(json, false);
   const auto changes = text.find(
-      "Changes since before.json (2026-06-01T10:00:00Z): 2 new, 6 "
+      "Changes since before.json (2026-06-01T10:00:00Z): 3 new, 6 "
       "resolved, ");
   REQUIRE(changes != std::string::npos);
   CHECK(changes < text.find("Daemon\n"));
@@ -173,9 +173,11 @@ TEST_CASE("a baseline that is no host report of this schema is refused with its 
 
 TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
   testing::TempTree dir;
-  dir.file("/bad-daemon.json", "{\"icc\": fals}\n");
-  const auto run = [&](const std::string& daemon_json, const std::string& output,
-                       std::vector<std::string> more) {
+  // One daemon.json, broken and fixed in place: its path names the target.
+  const auto daemon_json = dir.at("/daemon.json").string();
+  const auto broken = [&] { dir.file("/daemon.json", "{\"icc\": fals}\n"); };
+  const auto fixed = [&] { dir.file("/daemon.json", "{}\n"); };
+  const auto run = [&](const std::string& output, std::vector<std::string> more) {
     std::vector<std::string> arguments{"--host",          "unix:///nonexistent/docker.sock",
                                        "--daemon-config", daemon_json,
                                        "--profile",       "baseline",
@@ -184,30 +186,32 @@ TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
     arguments.insert(arguments.end(), more.begin(), more.end());
     testing::Captured io;
     const int code = cli::run(arguments, io.environment());
-    CAPTURE(io.err.str());
     std::ifstream in(dir.at(output));
     return std::pair{code, json::parse(in)};
   };
-  const auto bad = dir.at("/bad-daemon.json").string();
-  const auto [first_code, first] = run(bad, "/first.json", {});
+  const auto first_path = dir.at("/first.json").string();
+  broken();
+  const auto [first_code, first] = run("/first.json", {});
   CHECK(first_code == cli::kPolicyNotMet);
   CHECK(first["drift"].is_null());
 
   // daemon.json fixed: its failure resolved; the engine still unreachable.
-  const auto [second_code, second] = run(testing::empty_daemon_config(), "/second.json",
-                                         {"--baseline", dir.at("/first.json").string()});
+  fixed();
+  const auto [second_code, second] = run("/second.json", {"--baseline", first_path});
   CHECK(second_code == cli::kAuditIncomplete);
-  CHECK(second["drift"]["baseline"] == dir.at("/first.json").string());
+  CHECK(second["drift"]["baseline"] == first_path);
   CHECK(second["drift"]["resolved"] == 1);
   CHECK(second["drift"]["new"] == 0);
+  CHECK(second["drift"]["resolved_results"].empty());
   for (const auto& result : second["results"]) {
     CAPTURE(result["id"]);
     CHECK(result["drift"] == (result["check"] == "daemon.config-file" ? "resolved" : "unchanged"));
   }
 
   // Broken again: new.
+  broken();
   const auto [third_code, third] =
-      run(bad, "/third.json", {"--baseline", dir.at("/second.json").string()});
+      run("/third.json", {"--baseline", dir.at("/second.json").string()});
   CHECK(third_code == cli::kPolicyNotMet);
   CHECK(third["drift"]["new"] == 1);
 
@@ -215,12 +219,12 @@ TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
   auto fleet = first;
   fleet["kind"] = "fleet";
   dir.file("/fleet.json", fleet.dump());
+  const auto fleet_path = dir.at("/fleet.json").string();
   testing::Captured io;
   CHECK(cli::run({"--host", "unix:///nonexistent/docker.sock", "--profile", "baseline",
-                  "--baseline", dir.at("/fleet.json").string()},
+                  "--baseline", fleet_path},
                  io.environment()) == cli::kUsageError);
-  CHECK(io.err.str().find("--baseline " + dir.at("/fleet.json").string() +
-                          ": /kind: is "
-                          "\"fleet\"") != std::string::npos);
+  CHECK(io.err.str().find("--baseline " + fleet_path + ": /kind: is \"fleet\"") !=
+        std::string::npos);
   CHECK(io.out.str().empty());
 }

@@ -187,7 +187,7 @@ TEST_CASE("a waiver that covers no failure is unused, and so is one on a passing
   const auto json = report::render_json(report_of(snapshot, findings, file));
   CHECK(json["waivers"]["entries"][1]["state"] == "unused");
   CHECK(report::render_text(json, false)
-            .find("  unused   " + fixture.path + ":8 container.privileged") != std::string::npos);
+            .find("  unused   " + fixture.path + ":7 container.privileged") != std::string::npos);
 }
 
 TEST_CASE("an error is never waived: it means the check could not look") {
@@ -207,7 +207,7 @@ TEST_CASE("an error is never waived: it means the check could not look") {
 TEST_CASE("containers are selected by name glob, label and image; every list given must match") {
   using names = std::vector<std::string>;
   CHECK(waived_by("    containers: [\"c_*\"]\n") == names{"c_default", "c_priv"});
-  CHECK(waived_by("    containers: [c_pri?, other]\n") == names{"c_priv"});
+  CHECK(waived_by("    containers: [\"c_pri?\", other]\n") == names{"c_priv"});
   CHECK(waived_by("    labels: [team=web]\n") == names{"c_default"});
   CHECK(waived_by("    labels: [team]\n") == names{"c_default", "c_priv"});
   CHECK(waived_by("    labels: [tier]\n") == names{"c_default"});
@@ -254,7 +254,7 @@ TEST_CASE("images are selected by tag and id; the daemon only by waivers without
   REQUIRE(findings[0].result.status == Status::fail);
   waiver::apply_waivers(findings, daemon, snapshot, kToday);
   CHECK(findings[0].result.status == Status::waived);
-  CHECK(findings[0].waiver->place == fixture.path + ":8");
+  CHECK(findings[0].waiver->place == fixture.path + ":7");
   CHECK(daemon.waivers[0].state == Waiver::State::unused);
   CHECK(daemon.waivers[1].state == Waiver::State::active);
 }
@@ -269,7 +269,7 @@ TEST_CASE("a waiver that holds beats an expired one on the same failure, and bot
   waiver::apply_waivers(findings, file, snapshot, kToday);
   const auto& waived = finding_on(findings, "c_default");
   CHECK(waived.result.status == Status::waived);
-  CHECK(waived.waiver->place == fixture.path + ":8");
+  CHECK(waived.waiver->place == fixture.path + ":7");
   CHECK(file.waivers[0].state == Waiver::State::expired);
   CHECK(file.waivers[0].matched == 1);
   CHECK(file.waivers[1].state == Waiver::State::active);
@@ -314,7 +314,8 @@ TEST_CASE("a malformed waiver file is refused with its file, line and column") {
           "1:1: unknown key 'waiver' in the waiver file; did you mean "
           "'waivers'?");
   refused("owner: me\n", "1:1: unknown key 'owner' in the waiver file");
-  refused("waivers:\n", "1:9: 'waivers' must be a list of waivers");
+  refused("waivers:\n", "1:1: 'waivers' has no value; give a list");
+  refused("waivers: web\n", "1:10: 'waivers' must be a list of waivers");
   refused("waivers:\n  - container.user\n", "2:5: each entry under 'waivers' must be a mapping");
   refused("waivers:\n  - check: container.usr\n" + good_rest,
           "2:12: unknown check 'container.usr'; did you mean 'container.user'?");
@@ -328,6 +329,10 @@ TEST_CASE("a malformed waiver file is refused with its file, line and column") {
           "2:5: a waiver needs 'owner'");
   refused("waivers:\n  - check: container.user\n    justification: j\n    owner: o\n",
           "2:5: a waiver needs 'expires'");
+  refused(
+      "waivers:\n  - check: container.user\n    justification: j\n    owner:\n"
+      "    expires: 2026-12-31\n",
+      "4:5: 'owner' has no value");
   refused(
       "waivers:\n  - check: container.user\n    justification: \"  \"\n    owner: o\n"
       "    expires: 2026-12-31\n",
@@ -349,13 +354,13 @@ TEST_CASE("a malformed waiver file is refused with its file, line and column") {
   refused("waivers:\n  - check: container.user\n    images: []\n" + good_rest,
           "3:13: 'images' must be a non-empty list of image globs");
   refused("waivers:\n  - check: container.user\n    labels: [\"=x\"]\n" + good_rest,
-          "3:13: label '=x' has no key");
+          "3:14: label '=x' has no key");
   refused("waivers:\n  - check: container.user\n    labels: [[a]]\n" + good_rest,
           "3:14: each entry of 'labels' must be one of");
   refused("waivers:\n  - check: [container.user]\n" + good_rest, "2:12: 'check' must be a string");
   refused("waivers:\n  - check: container.user\n    owner: a\n" + good_rest,
-          "6:5: key 'owner' is given twice in a waiver (first at line 3)");
-  refused("waivers: []\n---\nwaivers: []\n", "2:1: a waiver file is one YAML document");
+          "5:5: key 'owner' is given twice in a waiver (first at line 3)");
+  refused("waivers: []\n---\nwaivers: []\n", "3:1: a waiver file is one YAML document");
   refused("waivers: [\n", "2:1:");
   CHECK(fixture.load("waivers: []\n").waivers.empty());
   CHECK_THROWS_WITH_AS(waiver::load_waivers(fixture.dir.root() / "missing.yaml"),
