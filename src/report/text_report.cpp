@@ -295,6 +295,13 @@ void render_drift(std::string& out, const json& report, const Painter& paint) {
   out += "\n";
 }
 
+int errors_of(const json& report, const std::string& check) {
+  const auto& results = results_of(report);
+  return static_cast<int>(std::count_if(results.begin(), results.end(), [&](const json& result) {
+    return text_of(result, "check") == check && status_of(result) == Status::error;
+  }));
+}
+
 // Waivers that no longer waive, or never did, need their owner's attention.
 void render_waivers(std::string& out, const json& report, const Painter& paint) {
   const auto waivers = report.value("waivers", json());
@@ -311,6 +318,12 @@ void render_waivers(std::string& out, const json& report, const Painter& paint) 
       continue;
     }
     std::string what = "matched no failure; remove it or correct its check and targets";
+    const auto errors = errors_of(report, text_of(waiver, "check"));
+    if (state == "unused" && errors > 0) {
+      // Errors are never waived, but once the check can look it may match.
+      what = fmt::format("matched no failure, but {} result{} of its check ended in error",
+                         errors, errors == 1 ? "" : "s");
+    }
     if (state == "expired") {
       what = matched == 0 ? std::string("no longer waives, and matches no failure; remove it")
                           : fmt::format("no longer waives: {} failure{} it covers fail again; "

@@ -221,7 +221,8 @@ expect_equal "waiver matches" '[1,1,0]' "$(jq -c '[.waivers.entries[].matched]' 
 expect_equal "waived count" 1 "$(jq '.summary.waived' "$waived")"
 
 # A malformed waiver file audits nothing.
-printf 'waivers:\n  - check: container.usr\n' > "$work/bad-waivers.yaml"
+printf 'waivers:\n  - check: container.usr\n    justification: j\n    owner: o\n    expires: %s\n' \
+  2999-12-31 > "$work/bad-waivers.yaml"
 err=$("$dockaudit" --profile baseline --format json --output "$work/none.json" \
   --daemon-config "$work/daemon.json" --waivers "$work/bad-waivers.yaml" 2>&1 > /dev/null)
 expect_equal "exit code, malformed waivers" 2 $?

@@ -202,6 +202,10 @@ TEST_CASE("an error is never waived: it means the check could not look") {
     CHECK_FALSE(finding.waiver);
   }
   CHECK(file.waivers[0].state == Waiver::State::unused);
+  const auto text =
+      report::render_text(report::render_json(report_of(snapshot, findings, file)), false);
+  CHECK(text.find(":2 container.user (owner platform-team, expires 2026-12-31): matched no "
+                  "failure, but 2 results of its check ended in error") != std::string::npos);
 }
 
 TEST_CASE("containers are selected by name glob, label and image; every list given must match") {
