@@ -224,7 +224,17 @@ TEST_CASE("--baseline compares a run with the JSON report of an earlier run") {
   CHECK(cli::run({"--host", "unix:///nonexistent/docker.sock", "--profile", "baseline",
                   "--baseline", fleet_path},
                  io.environment()) == cli::kUsageError);
-  CHECK(io.err.str().find("--baseline " + fleet_path + ": /kind: is \"fleet\"") !=
+  CHECK(io.err.str().find("--baseline " + fleet_path + ": a fleet report (report merge)") !=
         std::string::npos);
+  // A host report of an old schema, likewise.
+  auto old = first;
+  old["schema_version"] = 1;
+  dir.file("/old.json", old.dump());
+  testing::Captured old_io;
+  CHECK(cli::run({"--host", "unix:///nonexistent/docker.sock", "--profile", "baseline",
+                  "--baseline", dir.at("/old.json").string()},
+                 old_io.environment()) == cli::kUsageError);
+  CHECK(old_io.err.str().find("report schema version 1 is not the one") != std::string::npos);
+  CHECK(old_io.out.str().empty());
   CHECK(io.out.str().empty());
 }
