@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "src/audit/json_input.hpp"
+
 namespace dockaudit::collect {
 
 namespace {
@@ -44,7 +46,12 @@ snapshot::Gathered<bool> read_stored_flag(const fs::path& config_path) {
   std::string bytes(static_cast<std::size_t>(kMaxStoredConfigBytes), '\0');
   file.read(bytes.data(), kMaxStoredConfigBytes);
   bytes.resize(static_cast<std::size_t>(file.gcount()));
-  const auto stored = nlohmann::json::parse(bytes, nullptr, false);
+  nlohmann::json stored;
+  try {
+    stored = audit::parse_json(bytes, config_path.string());
+  } catch (const audit::JsonInputError& problem) {
+    return snapshot::Gathered<bool>::failure(problem.what());
+  }
   if (!stored.is_object()) {
     return snapshot::Gathered<bool>::failure(config_path.string() + " is not a JSON object");
   }

@@ -1,5 +1,6 @@
 #include "src/collect/daemon_config.hpp"
 
+#include "src/audit/json_input.hpp"
 #include "src/audit/json_text.hpp"
 
 #include <sys/stat.h>
@@ -24,9 +25,6 @@ using nlohmann::json;
 using snapshot::DaemonConfig;
 
 enum class KeyType { boolean, text, text_list, text_map, object, integer };
-
-// Go's encoding/json refuses input nested deeper than this.
-constexpr std::size_t kMaxNestingDepth = 10000;
 
 // dockerd accepts a byte-order mark and an empty file from this major on.
 constexpr int kFirstTolerantMajor = 23;
@@ -250,41 +248,11 @@ std::string replace_invalid_utf8(std::string_view text) {
   return clean;
 }
 
-// The offset where nesting first exceeds kMaxNestingDepth, if it does. A scan
-// rather than a parse, so no recursion or allocation grows with the depth.
-std::optional<std::size_t> find_excess_depth(std::string_view text) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNestingDepth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<int> major_version(const std::string& version) {
   int major = 0;
   const auto [end, error] = std::from_chars(version.data(), version.data() + version.size(), major);
   if (error != std::errc() || end == version.data()) return std::nullopt;
   return major;
-}
-
-// nlohmann's message after its "[json.exception...] parse error at ...: " prefix.
-std::string plain_parse_message(const std::string& what) {
-  const auto colon = what.find(": ");
-  return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
 DaemonConfig reject(DaemonConfig config, std::string problem, snapshot::Position where) {
@@ -302,16 +270,8 @@ std::string type_name(const json& value) {
 }  // namespace
 
 snapshot::Position position_of(std::string_view text, std::size_t offset) {
-  snapshot::Position position{1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++position.line;
-      position.column = 1;
-    } else {
-      ++position.column;
-    }
-  }
-  return position;
+  const auto position = audit::position_in(text, offset);
+  return {position.line, position.column};
 }
 
 DaemonConfig parse_daemon_config(const std::string& path, std::string_view raw) {
@@ -330,27 +290,23 @@ DaemonConfig parse_daemon_config(const std::string& path, std::string_view raw) 
     config.state = DaemonConfig::State::accepted;
     return config;
   }
-  if (const auto too_deep = find_excess_depth(text)) {
+  if (const auto too_deep = audit::find_excess_depth(text, snapshot::kMaxDaemonConfigDepth)) {
     return reject(std::move(config),
                   fmt::format("nesting deeper than {} levels; dockerd's decoder refuses it",
-                              kMaxNestingDepth),
+                              snapshot::kMaxDaemonConfigDepth),
                   position_of(text, *too_deep));
   }
 
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& error) {
-    // error.byte is 1-based and points at the character that stopped the parse.
-    const auto offset = error.byte > 0 ? error.byte - 1 : 0;
-    const auto message = plain_parse_message(error.what());
-    if (message.find("expected end of input") == std::string::npos) {
-      return reject(std::move(config), message, position_of(text, offset));
+  auto parsed_text = std::string_view(text);
+  if (const auto problem = audit::find_syntax_problem(text)) {
+    if (problem->message.find("expected end of input") == std::string::npos) {
+      return reject(std::move(config), problem->message, position_of(text, problem->offset));
     }
     config.quirks.push_back(DaemonConfig::Quirk::several_documents);
-    config.second_document = position_of(text, offset);
-    document = json::parse(std::string_view(text).substr(0, offset), nullptr, false);
+    config.second_document = position_of(text, problem->offset);
+    parsed_text = parsed_text.substr(0, problem->offset);
   }
+  auto document = json::parse(parsed_text, nullptr, false);
   if (!document.is_object()) {
     return reject(
         std::move(config),

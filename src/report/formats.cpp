@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "src/audit/json_input.hpp"
 #include "src/audit/json_text.hpp"
 #include "src/report/report.hpp"
 
@@ -92,13 +93,7 @@ nlohmann::json load_json_report(const std::filesystem::path& path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path.string()));
-  nlohmann::json report;
-  try {
-    report = nlohmann::json::parse(bytes.str());
-  } catch (const nlohmann::json::parse_error& problem) {
-    throw std::runtime_error(
-        fmt::format("{}: not JSON: byte {}: {}", path.string(), problem.byte, problem.what()));
-  }
+  auto report = audit::parse_json(bytes.str(), path.string());
   if (report.is_object() && report.value("kind", nlohmann::json()) == "fleet") {
     throw std::runtime_error(fmt::format(
         "{}: a fleet report (report merge), not a host report; use the host reports it was "

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "src/audit/json_input.hpp"
 #include "src/audit/json_text.hpp"
 #include "src/snapshot/serialized_fields.hpp"
 
@@ -278,10 +279,9 @@ LoadedSnapshot load_snapshot(const std::filesystem::path& path) {
 
   json document;
   try {
-    document = json::parse(text);
-  } catch (const json::parse_error& problem) {
-    throw SnapshotError(
-        fmt::format("{}: not valid JSON (is it truncated?): {}", name, problem.what()));
+    document = audit::parse_json(text, name, kMaxSnapshotDepth);
+  } catch (const audit::JsonInputError& problem) {
+    throw SnapshotError(problem.what());
   }
   return snapshot_from_json(document, name);
 }

@@ -5,6 +5,7 @@
 // where it came from.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -24,6 +25,10 @@ inline constexpr int kSnapshotFormatVersion = 1;
 // answer is capped at 64 MiB), low enough that a wrong file is refused before
 // it is read into memory.
 inline constexpr std::uintmax_t kMaxSnapshotBytes = 512ull * 1024 * 1024;
+
+// The deepest daemon.json dockerd accepts, saved a few levels down
+// (/daemon/effective/settings/KEY/value), and nothing else comes near it.
+inline constexpr std::size_t kMaxSnapshotDepth = kMaxDaemonConfigDepth + 8;
 
 // Where and by what a snapshot was collected; shown in offline reports.
 struct SnapshotOrigin {

@@ -2,6 +2,7 @@
 // checks are pure functions of it, and tests build it from fixtures.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -23,6 +24,10 @@ struct Position {
   int line = 0;
   int column = 0;
 };
+
+// Go's encoding/json refuses input nested deeper than this, so no daemon.json
+// dockerd starts with is deeper.
+inline constexpr std::size_t kMaxDaemonConfigDepth = 10000;
 
 // daemon.json as dockerd would see it at its next start.
 struct DaemonConfig {

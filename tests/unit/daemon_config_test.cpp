@@ -115,6 +115,14 @@ TEST_CASE("nesting deeper than Go's decoder allows is refused at the place it ha
   CHECK(config.problem.find("deeper than 10000") != std::string::npos);
 }
 
+TEST_CASE("a number beyond the range of a double is rejected at its place, as dockerd does") {
+  const auto config = judge("{\n  \"max-concurrent-downloads\": 1e400\n}");
+  REQUIRE(config.state == State::rejected);
+  CHECK(config.position.line == 2);
+  CHECK(config.position.column == 31);
+  CHECK(config.problem == "number overflow parsing '1e400'");
+}
+
 TEST_CASE("log-opts values must be strings") {
   CHECK(judge(R"({"log-opts": {"max-size": 10}})").state == State::rejected);
   CHECK(judge(R"({"log-opts": {"max-size": "10m"}})").state == State::accepted);

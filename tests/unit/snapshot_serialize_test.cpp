@@ -191,13 +191,43 @@ TEST_CASE("a truncated or oversized snapshot file is refused before anything is 
     snapshot::load_snapshot(path);
     FAIL("a truncated snapshot loaded");
   } catch (const snapshot::SnapshotError& error) {
-    CHECK(std::string(error.what()).starts_with(path.string() + ": not valid JSON"));
+    CHECK(std::string(error.what()).starts_with(path.string() + ":"));
+    CHECK(std::string(error.what()).find(": not valid JSON: ") != std::string::npos);
   }
 
   std::ofstream(path) << text;
   CHECK(snapshot::load_snapshot(path).origin.hostname == "host-a");
   std::filesystem::resize_file(path, snapshot::kMaxSnapshotBytes + 1);
   CHECK_THROWS_WITH_AS(snapshot::load_snapshot(path), doctest::Contains("larger than"),
+                       snapshot::SnapshotError);
+}
+
+TEST_CASE("a snapshot holds the deepest daemon.json dockerd accepts; deeper nesting is refused") {
+  testing::TempTree tree;
+  // "builder" takes any object; dockerd's decoder accepts 10000 levels in all.
+  const auto levels = snapshot::kMaxDaemonConfigDepth - 2;
+  std::string deepest = "{\"builder\": ";
+  for (std::size_t level = 0; level < levels; ++level) deepest += "{\"a\": ";
+  deepest += "{}" + std::string(levels, '}') + "}";
+  tree.file("/daemon.json", deepest);
+  auto fake = testing::engine_with({"c_priv"});
+  collect::EngineClient client(fake);
+  const auto collected = collect::collect(client, {tree.at("/daemon.json").string(),
+                                                   testing::fixture_path("proc-two-daemons"),
+                                                   "/var/run/docker.sock",
+                                                   {}});
+  REQUIRE(collected.daemon_config.state == snapshot::DaemonConfig::State::accepted);
+  const auto path = tree.root() / "host.json";
+  std::ofstream(path) << cli::snapshot_document(collected, kOrigin);
+  CHECK(snapshot::load_snapshot(path).snapshot.daemon_config.settings ==
+        collected.daemon_config.settings);
+
+  const auto too_deep = std::string(snapshot::kMaxSnapshotDepth + 1, '[');
+  std::ofstream(path) << "{\"kind\": \"dockaudit-snapshot\", \"daemon\": " + too_deep;
+  CHECK_THROWS_WITH_AS(snapshot::load_snapshot(path),
+                       fmt::format("{}:1:{}: nested deeper than {} levels", path.string(),
+                                   41 + snapshot::kMaxSnapshotDepth, snapshot::kMaxSnapshotDepth)
+                           .c_str(),
                        snapshot::SnapshotError);
 }
 
@@ -231,6 +261,7 @@ TEST_CASE("dockaudit --snapshot FILE audits offline and says so; --host is refus
   environment.out = &broken_out;
   environment.err = &broken_err;
   CHECK(cli::run({"--snapshot", path.string()}, environment) == cli::kUsageError);
-  CHECK(broken_err.str().find(path.string() + ": not valid JSON") != std::string::npos);
+  CHECK(broken_err.str().find(path.string() + ":1:30: not valid JSON: syntax error") !=
+        std::string::npos);
   CHECK(broken_out.str().empty());
 }
