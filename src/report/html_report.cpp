@@ -146,7 +146,7 @@ std::string render_finding(const json& result) {
   const auto& waiver = fields::object(result, "waiver");
   if (!waiver.empty()) {
     body += fmt::format("<p class=\"waiver\">{} {} (owner {}, expires {})</p>\n",
-                        waiver.value("expired", false) == true ? "Expired waiver:" : "Waived:",
+                        waiver.value("expired", json()) == true ? "Expired waiver:" : "Waived:",
                         html::escape(fields::text(waiver, "justification")),
                         html::escape(fields::text(waiver, "owner")),
                         html::escape(fields::text(waiver, "expires")));

@@ -101,11 +101,11 @@ void render_finding(std::string& out, const json& result, const Painter& paint,
                      audit::printable(text_of(result, "detail")));
   const auto waiver = result.find("waiver");
   if (waiver != result.end() && waiver->is_object()) {
+    const bool expired = waiver->value("expired", json()) == true;
     out += fmt::format("{}       {} {} (owner {}, {} {}, {})\n", indent,
-                       paint.dim((*waiver)["expired"] == true ? "expired waiver:" : "waived:"),
+                       paint.dim(expired ? "expired waiver:" : "waived:"),
                        audit::printable(text_of(*waiver, "justification")),
-                       audit::printable(text_of(*waiver, "owner")),
-                       (*waiver)["expired"] == true ? "expired" : "expires",
+                       audit::printable(text_of(*waiver, "owner")), expired ? "expired" : "expires",
                        audit::printable(text_of(*waiver, "expires")),
                        audit::printable(text_of(*waiver, "place")));
   }

@@ -9,6 +9,7 @@
 #include "src/profile/profile.hpp"
 #include "src/report/report.hpp"
 #include "tests/unit/fixtures.hpp"
+#include "tests/unit/report/sample_report.hpp"
 
 using namespace dockaudit;
 
@@ -171,4 +172,18 @@ TEST_CASE("a manual result shows its evidence: it is what the person looks at") 
   const auto devices = text.find("CHECK  container.devices");
   REQUIRE(devices != std::string::npos);
   CHECK(text.find("seen: HostConfig.Devices = ", devices) != std::string::npos);
+}
+
+TEST_CASE("a waiver without its expired flag is shown as holding, in text and HTML alike") {
+  auto report = testing::sample_report();
+  for (auto& result : report["results"]) {
+    if (result["status"] == "waived") result["waiver"].erase("expired");
+  }
+  const auto text = report::render_text(report, false);
+  CHECK(text.find("waived: the build agent needs root (owner ci-team, expires 2099-01-01") !=
+        std::string::npos);
+  CHECK(text.find("expired waiver:") == std::string::npos);
+  const auto html = report::render_html(report);
+  CHECK(html.find("Waived: the build agent needs root") != std::string::npos);
+  CHECK(html.find("Expired waiver:") == std::string::npos);
 }
