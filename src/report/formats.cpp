@@ -94,25 +94,7 @@ nlohmann::json load_json_report(const std::filesystem::path& path) {
   bytes << in.rdbuf();
   if (!in) throw std::runtime_error(fmt::format("{}: cannot read the file", path.string()));
   auto report = audit::parse_json(bytes.str(), path.string());
-  if (report.is_object() && report.value("kind", nlohmann::json()) == "fleet") {
-    throw std::runtime_error(fmt::format(
-        "{}: a fleet report (report merge), not a host report; use the host reports it was "
-        "made from",
-        path.string()));
-  }
-  if (!report.is_object() || !report.contains("results") || !report.contains("schema_version")) {
-    throw std::runtime_error(fmt::format(
-        "{}: not a dockaudit JSON report (no schema_version and results)", path.string()));
-  }
-  if (report["schema_version"] != kJsonSchemaVersion) {
-    throw std::runtime_error(fmt::format(
-        "{}: report schema version {} is not the one this dockaudit reads ({}); re-run the "
-        "audit with this version",
-        path.string(), audit::to_text(report["schema_version"]), kJsonSchemaVersion));
-  }
-  if (!report["results"].is_array()) {
-    throw std::runtime_error(fmt::format("{}: /results is not an array", path.string()));
-  }
+  check_report_shape(report, path.string());
   return report;
 }
 

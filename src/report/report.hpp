@@ -59,9 +59,18 @@ struct Report {
 // a saved run converts to any format exactly.
 nlohmann::json render_json(const Report& report);
 
-// A report read back from a file: a JSON object of this schema version.
-// Throws std::runtime_error naming the file and what is wrong.
+// A report read back from a file: one host's report of this schema version,
+// of the shape check_report_shape checks. Throws std::runtime_error naming the
+// file and what is wrong: "run.json:1:513: nested deeper than 512 levels",
+// "run.json: /results/3/status: expected one of pass, ..., got \"passed\"".
 nlohmann::json load_json_report(const std::filesystem::path& path);
+
+// Checks that `report` is one host's report of this schema version whose
+// documented keys, where present, hold values of their documented types (and
+// each result an id, a check and a known status), so renderers and report
+// merge need not guess. Throws std::runtime_error naming `path` and the JSON
+// pointer of the first bad value.
+void check_report_shape(const nlohmann::json& report, const std::string& path);
 
 enum class Format { text, json, junit, sarif, html, prometheus };
 inline constexpr Format kFormats[]{Format::text,  Format::json, Format::junit,
@@ -115,6 +124,10 @@ std::string describe_benchmark(const nlohmann::json& profile);
 
 // Seconds since the epoch as "2026-05-07T21:09:36Z".
 std::string utc_time(std::int64_t seconds);
+
+// Whether `text` is a time as utc_time writes it, and a real one (no
+// February 30th, no hour 24).
+bool is_utc_time(std::string_view text);
 
 // Writes to a temporary file beside `path` and renames it into place, so a
 // reader never sees half a report. A symbolic link is followed and the file it

@@ -99,9 +99,10 @@ TEST_CASE("report convert refuses what is not a JSON report, naming the file") {
   dir.file("/old.json", R"({"schema_version": 1, "results": []})");
   for (const auto& [name, message] :
        std::vector<std::pair<std::string, std::string>>{
-           {"notes.json", ": not a dockaudit JSON report"},
+           {"notes.json", ": /: not a dockaudit JSON report: expected an object"},
            {"broken.json", ":1:20: not valid JSON: syntax error"},
-           {"old.json", ": report schema version 1 is not the one this dockaudit reads (2)"},
+           {"old.json",
+            ": /schema_version: report schema version 1 is not the one this dockaudit reads (2)"},
            {"absent.json", ": no such report file"}}) {
     CAPTURE(name);
     Captured io;
