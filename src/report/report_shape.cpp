@@ -17,6 +17,7 @@
 
 #include "src/audit/json_text.hpp"
 #include "src/report/report.hpp"
+#include "src/snapshot/serialize.hpp"
 
 namespace dockaudit::report {
 
@@ -281,14 +282,19 @@ void drift(const json& value, const Place& place) {
                  {"resolved_results", array_of<result>}});
 }
 
-// A fleet report is named as such; an old report (which may have no kind) is
-// named by its version.
+// A fleet report or a snapshot is named as such, with what to do instead; an
+// old report (which may have no kind) is named by its version.
 void check_identity(const json& report, const std::string& path, const Place& top) {
   const auto kind = report.find("kind");
   if (kind != report.end() && *kind == "fleet") {
     throw std::runtime_error(fmt::format(
         "{}: a fleet report (report merge), not a host report; use the host reports it was "
-        "made from",
+        "made from (report merge renders a fleet in text, json or html)",
+        path));
+  }
+  if (kind != report.end() && *kind == snapshot::kSnapshotKind) {
+    throw std::runtime_error(fmt::format(
+        "{}: a dockaudit snapshot, not a report; audit it with: dockaudit --snapshot {}", path,
         path));
   }
   const auto version = report.find("schema_version");

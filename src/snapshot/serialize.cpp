@@ -222,9 +222,14 @@ void check_identity(const json& document, const Place& top) {
   expect(document.is_object(), document, top, "a dockaudit snapshot object");
   const auto kind = document.find("kind");
   if (kind == document.end() || *kind != kSnapshotKind) {
-    top.child("kind").fail(fmt::format("not a dockaudit snapshot: expected \"{}\", got {}",
+    // A host report is what is most often given here by mistake.
+    const bool report = kind != document.end() && *kind == "host";
+    top.child("kind").fail(fmt::format("not a dockaudit snapshot: expected \"{}\", got {}{}",
                                        kSnapshotKind,
-                                       kind == document.end() ? "nothing" : describe(*kind)));
+                                       kind == document.end() ? "nothing" : describe(*kind),
+                                       report ? "; that is a dockaudit JSON report, which "
+                                                "dockaudit report convert renders"
+                                              : ""));
   }
   const auto version = document.find("format_version");
   if (version == document.end() || *version != kSnapshotFormatVersion) {

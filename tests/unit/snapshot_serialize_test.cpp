@@ -148,6 +148,12 @@ TEST_CASE("a document that is not a snapshot of this format is refused, naming t
         "host.json: /kind: not a dockaudit snapshot: expected \"dockaudit-snapshot\", got "
         "\"dockaudit-report\"");
 
+  auto report = saved_document();
+  report["kind"] = "host";
+  CHECK(load_error(report) ==
+        "host.json: /kind: not a dockaudit snapshot: expected \"dockaudit-snapshot\", got "
+        "\"host\"; that is a dockaudit JSON report, which dockaudit report convert renders");
+
   auto wrong_version = saved_document();
   wrong_version["format_version"] = 2;
   CHECK(load_error(wrong_version) ==

@@ -144,3 +144,25 @@ TEST_CASE("convert, merge, --baseline and --snapshot refuse 100,000 nested brack
                                            snapshot::kMaxSnapshotDepth + 1,
                                            snapshot::kMaxSnapshotDepth)) != std::string::npos);
 }
+
+TEST_CASE("report convert names a snapshot and a fleet report and says what to do instead") {
+  testing::TempTree dir;
+  dir.file("/snap.json", R"({"kind": "dockaudit-snapshot", "format_version": 1})");
+  const auto snap = dir.at("/snap.json").string();
+  testing::Captured io;
+  CHECK(cli::run({"report", "convert", snap}, io.environment()) == cli::kUsageError);
+  CHECK(io.err.str() == "dockaudit: error: " + snap +
+                            ": a dockaudit snapshot, not a report; audit it with: dockaudit "
+                            "--snapshot " +
+                            snap + "\n");
+
+  const auto fleet = report::merge_reports(
+      {testing::sample_report("host-a"), testing::sample_report("host-b")}, {"a.json", "b.json"});
+  dir.file("/fleet.json", audit::to_text(fleet));
+  testing::Captured fleet_io;
+  CHECK(cli::run({"report", "convert", dir.at("/fleet.json").string()}, fleet_io.environment()) ==
+        cli::kUsageError);
+  CHECK(fleet_io.err.str().find(dir.at("/fleet.json").string() +
+                                ": a fleet report (report merge), not a host report") !=
+        std::string::npos);
+}
