@@ -1,6 +1,7 @@
 // JUnit XML: one testsuite per section, one testcase per check and target, as
 // CI servers (Jenkins, GitLab, Azure Pipelines) read it. tests/schemas/junit.xsd
 // describes the subset written here.
+#include <cmath>
 #include <map>
 #include <sstream>
 
@@ -75,6 +76,12 @@ void add_outcome(pugi::xml_node testcase, const json& result, SuiteCounts& count
   }
 }
 
+// JUnit times are decimals from 0: a duration that is negative, infinite or
+// not a number (never one a run measured) is written as 0.
+std::string seconds_text(double seconds) {
+  return fmt::format("{:.3f}", std::isfinite(seconds) && seconds > 0 ? seconds : 0.0);
+}
+
 void set_counts(pugi::xml_node node, const SuiteCounts& counts) {
   set(node, "tests", counts.tests);
   set(node, "failures", counts.failures);
@@ -114,19 +121,20 @@ std::string render_junit(const json& report) {
   }
 
   SuiteCounts total;
+  const auto started_at = fields::text(report, "started_at");
   for (const auto& section : order) {
     auto suite = sections[section];
     const auto& count = counts[section];
     set_counts(suite, count);
     set(suite, "time", "0");
-    set(suite, "timestamp", fields::text(report, "started_at"));
+    if (is_utc_time(started_at)) set(suite, "timestamp", started_at);
     total.tests += count.tests;
     total.failures += count.failures;
     total.errors += count.errors;
     total.skipped += count.skipped;
   }
   set_counts(suites, total);
-  set(suites, "time", fmt::format("{:.3f}", fields::number(report, "duration_seconds")));
+  set(suites, "time", seconds_text(fields::number(report, "duration_seconds")));
 
   std::ostringstream out;
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);

@@ -145,7 +145,9 @@ std::string render_sarif(const json& report) {
     driver["version"] = version;
   }
   json invocation{{"executionSuccessful", true}};
-  if (const auto started = fields::text(report, "started_at"); !started.empty()) {
+  // SARIF requires a date-time; a report read back is checked for one, a
+  // report built in memory may still hold anything.
+  if (const auto started = fields::text(report, "started_at"); is_utc_time(started)) {
     invocation["startTimeUtc"] = started;
   }
   const auto& score = fields::object(report, "score");

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <pugixml.hpp>
 
 #include "src/report/report.hpp"
@@ -77,4 +79,27 @@ TEST_CASE("JUnit stays well-formed when report strings hold markup and control c
   const auto document = parse(report::render_junit(report));
   const auto failure = document.select_node("//failure").node();
   CHECK(std::string(failure.attribute("message").value()) == "a <b> & \"c\" \\x01 ]]> end");
+}
+
+TEST_CASE("JUnit times are never negative or NaN, and the timestamp is a UTC time or left out") {
+  auto report = testing::sample_report();
+  const auto time_of = [&] {
+    return std::string(
+        parse(report::render_junit(report)).child("testsuites").attribute("time").value());
+  };
+  CHECK(time_of() == "1.250");
+  for (const auto duration : {-3.0, std::nan(""), HUGE_VAL}) {
+    report["duration_seconds"] = duration;
+    CHECK(time_of() == "0.000");
+  }
+  const auto timestamp_of = [&] {
+    return std::string(parse(report::render_junit(report))
+                           .select_node("//testsuite")
+                           .node()
+                           .attribute("timestamp")
+                           .value());
+  };
+  CHECK(timestamp_of() == "2024-05-01T12:00:00Z");
+  report["started_at"] = "last Tuesday";
+  CHECK(timestamp_of().empty());
 }

@@ -83,3 +83,15 @@ TEST_CASE("a waived SARIF result is suppressed with the waiver's justification")
   CHECK((*result)["suppressions"][0]["kind"] == "external");
   CHECK((*result)["suppressions"][0]["justification"] == "the build agent needs root");
 }
+
+TEST_CASE("SARIF has a start time only when the report's started_at is a UTC time") {
+  auto report = testing::sample_report();
+  const auto invocation = [&] {
+    return json::parse(report::render_sarif(report))["runs"][0]["invocations"][0];
+  };
+  CHECK(invocation()["startTimeUtc"] == "2024-05-01T12:00:00Z");
+  for (const auto* bad : {"yesterday", "2024-02-30T12:00:00Z", ""}) {
+    report["started_at"] = bad;
+    CHECK_FALSE(invocation().contains("startTimeUtc"));
+  }
+}
