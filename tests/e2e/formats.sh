@@ -4,8 +4,10 @@
 # Schema validator against the SARIF 2.1.0 schema, promtool, and headless
 # Chromium reading the HTML's DOM. Then report convert of the saved JSON must
 # equal the direct files, and report merge of three audits (three host names,
-# three profiles) must make one fleet report. Needs root, docker.io, xmllint,
-# promtool and chromium (scripts/install-deps.sh installs them).
+# three profiles) must make one fleet report; files that cannot be trusted as
+# a report (nested 100,000 levels deep, mistyped values, a snapshot) must be
+# refused with their place. Needs root, docker.io, xmllint, promtool and
+# chromium (scripts/install-deps.sh installs them).
 #
 # Usage: tests/e2e/formats.sh PATH/TO/dockaudit PATH/TO/json_schema_check OUT_DIR
 # OUT_DIR keeps the reports and the HTML screenshot for a person to look at.
@@ -131,5 +133,73 @@ expect_contains "the refusal names both files" \
   "$out/a/dockaudit.json and $out/a/dockaudit.json" "$err"
 err=$("$dockaudit" report merge "$out/dockaudit.json" 2>&1 > /dev/null)
 expect_contains "a fleet report is no input" "a fleet report" "$err"
+
+# --- saved files that cannot be trusted are refused, naming the place --------
+# refused WHAT EXPECTED_STDERR DOCKAUDIT_ARGS...: exit 2, this message, no output.
+refused() {
+  local seen code
+  seen=$("$dockaudit" "${@:3}" 2>&1 > "$out/refused.out")
+  code=$?
+  expect_equal "$1: exit code" 2 "$code"
+  expect_equal "$1: message" "dockaudit: error: $2" "$seen"
+  expect_equal "$1: no report" "" "$(cat "$out/refused.out")"
+}
+deep="$out/deep.json"
+head -c 100000 /dev/zero | tr '\0' '[' > "$deep"
+refused "report convert of 100,000 nested brackets" \
+  "$deep:1:513: nested deeper than 512 levels" report convert "$deep" --format sarif
+refused "report merge of 100,000 nested brackets" \
+  "$deep:1:513: nested deeper than 512 levels" report merge "$a/dockaudit.json" "$deep"
+refused "--baseline of 100,000 nested brackets" \
+  "--baseline $deep:1:513: nested deeper than 512 levels" --baseline "$deep"
+refused "--snapshot of 100,000 nested brackets" \
+  "$deep:1:10009: nested deeper than 10008 levels" --snapshot "$deep"
+
+# edited EDIT NAME: the audit's JSON report with a jq edit, as $out/NAME.json.
+edited() { jq "$1" "$a/dockaudit.json" > "$out/$2.json"; }
+edited '.results[3].status = "passed"' bad-status
+refused "a status that is no status" \
+  "$out/bad-status.json: /results/3/status: expected one of pass, fail, error, not_applicable, \
+manual, waived, got \"passed\"" report convert "$out/bad-status.json"
+edited '.score.overall = "90"' string-score
+refused "a score that is a string" \
+  "$out/string-score.json: /score/overall: expected a number from 0 to 100, got \"90\"" \
+  report convert "$out/string-score.json" --format prometheus
+edited '.schema_version = "2"' string-version
+refused "a schema version that is a string" \
+  "$out/string-version.json: /schema_version: expected an integer, got \"2\"" \
+  report convert "$out/string-version.json"
+edited '.host.name = 7' numeric-host
+refused "report merge of a host name that is a number" \
+  "$out/numeric-host.json: /host/name: expected a string, got 7" \
+  report merge "$a/dockaudit.json" "$out/numeric-host.json"
+edited '.started_at = "2024-02-30T12:00:00Z"' bad-start
+refused "a start time SARIF cannot take" \
+  "$out/bad-start.json: /started_at: expected a UTC time such as \"2024-05-01T12:00:00Z\", got \
+\"2024-02-30T12:00:00Z\"" report convert "$out/bad-start.json" --format sarif
+edited '.duration_seconds = -1' negative-duration
+refused "a negative duration JUnit cannot take" \
+  "$out/negative-duration.json: /duration_seconds: expected a number from 0, got -1" \
+  report convert "$out/negative-duration.json" --format junit
+sed 's/^  "duration_seconds": .*,$/  "duration_seconds": 1e400,/' "$a/dockaudit.json" \
+  > "$out/overflow.json"
+line=$(grep -n '"duration_seconds": 1e400' "$out/overflow.json" | cut -d: -f1)
+refused "a number too large for a double" \
+  "$out/overflow.json:$line:23: not valid JSON: number overflow parsing '1e400'" \
+  report convert "$out/overflow.json"
+
+# A snapshot or a fleet report given to report convert says what it is.
+"$dockaudit" snapshot --output "$out/snapshot.json" --daemon-config "$work/daemon.json"
+expect_equal "exit code of dockaudit snapshot" 0 $?
+refused "report convert of a snapshot" \
+  "$out/snapshot.json: a dockaudit snapshot, not a report; audit it with: dockaudit --snapshot \
+$out/snapshot.json" report convert "$out/snapshot.json"
+"$dockaudit" --snapshot "$out/snapshot.json" --profile baseline --format json \
+  --output "$out/offline.json"
+expect_equal "the audit the hint names: exit code with failing containers" 1 $?
+refused "report convert of a fleet report" \
+  "$out/dockaudit.json: a fleet report (report merge), not a host report; use the host reports \
+it was made from (report merge renders a fleet in text, json or html)" \
+  report convert "$out/dockaudit.json"
 
 finish
