@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -38,9 +39,10 @@ class Place {
   }
   Place child(std::size_t index) const { return {file_, fmt::format("{}/{}", pointer_, index)}; }
 
+  // Keys come from the file: control characters in them are shown escaped.
   [[noreturn]] void fail(std::string_view problem) const {
-    throw std::runtime_error(
-        fmt::format("{}: {}: {}", file_, pointer_.empty() ? "/" : pointer_, problem));
+    throw std::runtime_error(fmt::format(
+        "{}: {}: {}", file_, pointer_.empty() ? "/" : audit::printable(pointer_), problem));
   }
   [[noreturn]] void expected(std::string_view wanted, const json& value) const {
     fail(fmt::format("expected {}, got {}", wanted, audit::excerpt(value)));
@@ -53,6 +55,8 @@ class Place {
 
 using Check = void (*)(const json& value, const Place& place);
 
+// optional: may be absent; nullable: may be absent or null; required: must
+// be there, and not null.
 enum class Presence { optional, nullable, required };
 
 struct Member {

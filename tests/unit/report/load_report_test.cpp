@@ -68,6 +68,8 @@ TEST_CASE("a value of the wrong type is refused with the file, its JSON pointer 
           "/summary/fail: expected a whole number from 0, got -2");
   refused([](json& r) { r["score"]["sections"]["a/b"] = 1; },
           "/score/sections/a~1b: expected an object, got 1");
+  refused([](json& r) { r["score"]["sections"]["\x1b[2J"] = 1; },
+          "/score/sections/\\x1b[2J: expected an object, got 1");
   refused([](json& r) { r["results"][0]["target"]["type"] = "volume"; },
           "/results/0/target/type: expected one of daemon, host, container, image, swarm, got "
           "\"volume\"");
