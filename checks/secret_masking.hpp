@@ -7,8 +7,12 @@
 namespace dockaudit::checks {
 
 // Replaces, before a snapshot is saved:
-//   - every image environment and label value by mask_value's marker, which
-//     records only what the secret detector concluded about it;
+//   - every image environment value by mask_value's marker, which records
+//     only what the secret detector concluded about it;
+//   - every container and image label value that find_secrets(key, value)
+//     judges a secret by that same marker; other label values are kept,
+//     because profile scopes and waivers select targets by them and an
+//     offline audit must select what the live one did;
 //   - the secrets inside image history lines by mask_text, which keeps the
 //     rest of the build step that other image checks parse;
 //   - every environment value of the systemd units by "<masked>": no check

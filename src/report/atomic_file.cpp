@@ -68,7 +68,8 @@ std::filesystem::path report_destination(const std::filesystem::path& path) {
   return destination;
 }
 
-void write_atomically(const std::filesystem::path& path, std::string_view content) {
+void write_atomically(const std::filesystem::path& path, std::string_view content,
+                      FileAccess access) {
   const auto destination = report_destination(path);
   auto temporary = destination.string() + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temporary.data());
@@ -86,13 +87,10 @@ void write_atomically(const std::filesystem::path& path, std::string_view conten
     }
     written += static_cast<std::size_t>(n);
   }
-  // A report replacing a file keeps that file's mode and owner (a private
-  // report stays private); a new one is meant to be read by others
-  // (node_exporter, CI), not just root.
-  mode_t mode = 0644;
+  mode_t mode = access == FileAccess::owner_only ? 0600 : 0644;
   struct stat existing {};
   if (::stat(destination.c_str(), &existing) == 0) {
-    mode = existing.st_mode & 07777;
+    if (access == FileAccess::shared) mode = existing.st_mode & 07777;
     // Only root may give a file away; anyone else keeps the new file's owner.
     if (::fchown(fd, existing.st_uid, existing.st_gid) != 0 && errno != EPERM) {
       const auto error = io_error("keep the owner of", destination.string());

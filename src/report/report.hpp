@@ -116,13 +116,25 @@ std::string describe_benchmark(const nlohmann::json& profile);
 // Seconds since the epoch as "2026-05-07T21:09:36Z".
 std::string utc_time(std::int64_t seconds);
 
+// Who may read a file write_atomically writes.
+enum class FileAccess {
+  // A report: a new file is 0644, read by others (node_exporter, CI); one
+  // that replaces a file keeps that file's mode, so a private report stays
+  // private.
+  shared,
+  // A snapshot, which describes how the host is secured: 0600, whatever the
+  // file it replaces allowed.
+  owner_only,
+};
+
 // Writes to a temporary file beside `path` and renames it into place, so a
 // reader never sees half a report. A symbolic link is followed and the file it
-// names replaced; an existing file keeps its mode and, where allowed, owner.
-// Anything but a regular file (a device, a FIFO, a directory) is refused, so
-// `-o /dev/null` never replaces the device. Throws std::runtime_error naming
-// the path.
-void write_atomically(const std::filesystem::path& path, std::string_view content);
+// names replaced; an existing file keeps, where allowed, its owner, and its
+// mode as `access` says. Anything but a regular file (a device, a FIFO, a
+// directory) is refused, so `-o /dev/null` never replaces the device. Throws
+// std::runtime_error naming the path.
+void write_atomically(const std::filesystem::path& path, std::string_view content,
+                      FileAccess access = FileAccess::shared);
 
 // The file a report for `path` would replace: the target of a symbolic link,
 // else `path`. Throws std::runtime_error when that is not a regular file or

@@ -144,6 +144,20 @@ TEST_CASE("a report that replaces a file keeps its mode") {
   fs::remove(path);
 }
 
+TEST_CASE("a file written for its owner only is 0600, also where it replaces a readable one") {
+  namespace fs = std::filesystem;
+  const auto path = fs::temp_directory_path() / "dockaudit-owner-only.json";
+  fs::remove(path);
+  const auto owner_only = fs::perms::owner_read | fs::perms::owner_write;
+  report::write_atomically(path, "{}\n", report::FileAccess::owner_only);
+  CHECK(fs::status(path).permissions() == owner_only);
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                            fs::perms::others_read);
+  report::write_atomically(path, "{}\n", report::FileAccess::owner_only);
+  CHECK(fs::status(path).permissions() == owner_only);
+  fs::remove(path);
+}
+
 TEST_CASE("section headings count containers, not the rows about all of them") {
   auto snapshot =
       testing::snapshot_with({testing::container("c_priv"), testing::container("c_default")});
