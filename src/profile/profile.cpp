@@ -102,9 +102,11 @@ fs::path locate_parent(const Document& document, const std::vector<fs::path>& se
     if (!is_path) {
       auto dirs = search_dirs;
       dirs.insert(dirs.begin(), here.empty() ? fs::path(".") : here);
-      return locate_profile(wanted, dirs);
+      return locate_profile(wanted, dirs).lexically_normal();
     }
-    const auto parent = here / wanted;  // an absolute `wanted` stays as it is
+    // An absolute `wanted` stays as it is; "./b.yaml" beside "./a.yaml" is
+    // named "b.yaml", not "././b.yaml".
+    const auto parent = (here / wanted).lexically_normal();
     std::error_code error;
     if (!fs::is_regular_file(parent, error)) {
       throw ProfileError(fmt::format("no profile file at {}", parent.string()));

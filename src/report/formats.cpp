@@ -60,6 +60,11 @@ std::string file_name(Format format) {
   return "dockaudit.txt";
 }
 
+std::string fleet_file_name(Format format) {
+  auto name = file_name(format);
+  return name.insert(name.find('.'), "-fleet");
+}
+
 std::string render(Format format, const nlohmann::json& report, const RenderOptions& options) {
   switch (format) {
     case Format::text:

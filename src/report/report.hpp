@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -70,6 +71,8 @@ std::string_view to_string(Format format);
 std::optional<Format> parse_format(std::string_view name);
 // The file name --output-dir gives each format: dockaudit.json, dockaudit.prom, ...
 std::string file_name(Format format);
+// The same for a fleet report (report merge): dockaudit-fleet.<format>.
+std::string fleet_file_name(Format format);
 
 struct RenderOptions {
   bool color = false;  // text only
@@ -136,9 +139,38 @@ enum class FileAccess {
 void write_atomically(const std::filesystem::path& path, std::string_view content,
                       FileAccess access = FileAccess::shared);
 
-// The file a report for `path` would replace: the target of a symbolic link,
-// else `path`. Throws std::runtime_error when that is not a regular file or
-// its directory does not exist.
+// Several reports of one run: every file is written in full to its temporary
+// name before any is renamed into place, so a full disk or a refused path
+// leaves none of them changed. Throws std::runtime_error naming the path.
+void write_all_atomically(
+    const std::vector<std::pair<std::filesystem::path, std::string>>& files);
+
+// One report written in full beside its destination, not yet in place.
+// commit() renames it into place; otherwise the temporary file is removed
+// when the object goes away.
+class StagedFile {
+ public:
+  StagedFile(const std::filesystem::path& path, std::string_view content,
+             FileAccess access = FileAccess::shared);
+  StagedFile(StagedFile&& other) noexcept;
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  StagedFile& operator=(StagedFile&&) = delete;
+  ~StagedFile();
+
+  void commit();
+
+ private:
+  void discard() noexcept;
+
+  std::filesystem::path destination_;
+  std::string temporary_;
+};
+
+// The file a report for `path` would replace: the end of a chain of symbolic
+// links (created there when it does not exist yet), else `path`. Throws
+// std::runtime_error when that is not a regular file or its directory does not
+// exist.
 std::filesystem::path report_destination(const std::filesystem::path& path);
 
 }  // namespace dockaudit::report

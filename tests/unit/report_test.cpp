@@ -106,7 +106,7 @@ TEST_CASE("a report never replaces a device, FIFO or directory, and follows symb
   fs::create_directories(dir / "sub");
   REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
   CHECK_THROWS_WITH(report::write_atomically(dir / "fifo", "{}"),
-                    doctest::Contains("fifo is a FIFO; reports are written to regular files only"));
+                    doctest::Contains("fifo is a FIFO; dockaudit writes regular files only"));
   CHECK(fs::is_fifo(dir / "fifo"));
   CHECK_THROWS_WITH(report::write_atomically("/dev/null", "{}"),
                     doctest::Contains("/dev/null is a character device"));
@@ -128,6 +128,55 @@ TEST_CASE("a report never replaces a device, FIFO or directory, and follows symb
   CHECK(content == "new");
   CHECK_THROWS_WITH(report::write_atomically(dir / "real.json" / "x", "{}"),
                     doctest::Contains("real.json is not a directory"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a link that points nowhere gets its target written, never replaced itself") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "dockaudit-dangling-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "reports");
+  fs::create_symlink("reports/today.json", dir / "latest.json");
+  report::write_atomically(dir / "latest.json", "{}\n");
+  CHECK(fs::is_symlink(dir / "latest.json"));
+  CHECK(fs::is_regular_file(dir / "reports" / "today.json"));
+
+  fs::create_symlink("gone/x.json", dir / "nowhere.json");
+  CHECK_THROWS_WITH(report::write_atomically(dir / "nowhere.json", "{}"),
+                    doctest::Contains("gone/x.json (the target of"));
+  CHECK_THROWS_WITH(report::write_atomically(dir / "nowhere.json", "{}"),
+                    doctest::Contains("does not exist"));
+  CHECK(fs::is_symlink(dir / "nowhere.json"));
+
+  fs::create_symlink("loop-b", dir / "loop-a");
+  fs::create_symlink("loop-a", dir / "loop-b");
+  CHECK_THROWS_WITH(report::write_atomically(dir / "loop-a", "{}"),
+                    doctest::Contains("too many levels of symbolic links"));
+  CHECK(fs::is_symlink(dir / "loop-a"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("several reports are all written before any replaces its file") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "dockaudit-all-or-none-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "a.json") << "old";
+  // The second destination is a directory: nothing at all may change.
+  CHECK_THROWS_WITH(report::write_all_atomically({{dir / "a.json", "new"}, {dir / "sub", "x"}}),
+                    doctest::Contains("sub is a directory"));
+  std::ifstream before(dir / "a.json");
+  std::string content;
+  before >> content;
+  CHECK(content == "old");
+  CHECK(std::distance(fs::directory_iterator(dir), {}) == 2);  // a.json and sub, no temporaries
+
+  report::write_all_atomically({{dir / "a.json", "new"}, {dir / "b.json", "b"}});
+  std::ifstream after(dir / "a.json");
+  after >> content;
+  CHECK(content == "new");
+  CHECK(fs::is_regular_file(dir / "b.json"));
+  CHECK(std::distance(fs::directory_iterator(dir), {}) == 3);
   fs::remove_all(dir);
 }
 
