@@ -9,6 +9,7 @@
 #include "src/profile/profile.hpp"
 #include "src/report/report.hpp"
 #include "tests/unit/fixtures.hpp"
+#include "tests/unit/temp_tree.hpp"
 
 using namespace dockaudit;
 
@@ -133,8 +134,8 @@ TEST_CASE("a report never replaces a device, FIFO or directory, and follows symb
 
 TEST_CASE("a link that points nowhere gets its target written, never replaced itself") {
   namespace fs = std::filesystem;
-  const auto dir = fs::temp_directory_path() / "dockaudit-dangling-test";
-  fs::remove_all(dir);
+  testing::TempTree tree;
+  const auto& dir = tree.root();
   fs::create_directories(dir / "reports");
   fs::create_symlink("reports/today.json", dir / "latest.json");
   report::write_atomically(dir / "latest.json", "{}\n");
@@ -153,13 +154,12 @@ TEST_CASE("a link that points nowhere gets its target written, never replaced it
   CHECK_THROWS_WITH(report::write_atomically(dir / "loop-a", "{}"),
                     doctest::Contains("too many levels of symbolic links"));
   CHECK(fs::is_symlink(dir / "loop-a"));
-  fs::remove_all(dir);
 }
 
 TEST_CASE("several reports are all written before any replaces its file") {
   namespace fs = std::filesystem;
-  const auto dir = fs::temp_directory_path() / "dockaudit-all-or-none-test";
-  fs::remove_all(dir);
+  testing::TempTree tree;
+  const auto& dir = tree.root();
   fs::create_directories(dir / "sub");
   std::ofstream(dir / "a.json") << "old";
   // The second destination is a directory: nothing at all may change.
@@ -177,7 +177,6 @@ TEST_CASE("several reports are all written before any replaces its file") {
   CHECK(content == "new");
   CHECK(fs::is_regular_file(dir / "b.json"));
   CHECK(std::distance(fs::directory_iterator(dir), {}) == 3);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("a report that replaces a file keeps its mode") {
