@@ -14,6 +14,22 @@ void mask_secret_labels(std::map<std::string, std::string>& labels) {
   }
 }
 
+// Command lines keep their shape (checks look for sshd, NONE) and lose their
+// secrets: `--password=zzzz`, `https://bob:zzzz@host`.
+void mask_commands(std::optional<std::vector<std::string>>& commands) {
+  if (commands) commands = mask_lines(*commands);
+}
+
+void mask_container(snapshot::Container& container) {
+  mask_secret_labels(container.labels);
+  mask_commands(container.healthcheck);
+  auto& processes = container.processes;
+  if (processes.ok()) processes.value = mask_lines(*processes.value);
+  if (container.execs.ok()) {
+    for (auto& exec : *container.execs.value) exec.command = mask_text(exec.command);
+  }
+}
+
 void mask_image(snapshot::Image& image) {
   for (auto& variable : image.env) {
     const auto equals = variable.find('=');
@@ -22,6 +38,7 @@ void mask_image(snapshot::Image& image) {
     variable = key + "=" + mask_value(key, variable.substr(equals + 1));
   }
   mask_secret_labels(image.labels);
+  mask_commands(image.healthcheck);
   if (!image.history.ok()) return;
   for (auto& step : *image.history.value) step.created_by = mask_text(step.created_by);
 }
@@ -35,7 +52,7 @@ void mask_unit(std::optional<snapshot::SystemdUnit>& unit) {
 
 void mask_secrets(snapshot::Snapshot& snapshot) {
   if (snapshot.containers.ok()) {
-    for (auto& container : *snapshot.containers.value) mask_secret_labels(container.labels);
+    for (auto& container : *snapshot.containers.value) mask_container(container);
   }
   if (snapshot.images.ok()) {
     for (auto& image : *snapshot.images.value) mask_image(image);

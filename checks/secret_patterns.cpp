@@ -234,4 +234,11 @@ std::vector<SecretMatch> find_secrets(std::string_view key, std::string_view val
   return matches;
 }
 
+std::vector<std::string> mask_lines(const std::vector<std::string>& lines) {
+  std::vector<std::string> masked;
+  masked.reserve(lines.size());
+  for (const auto& line : lines) masked.push_back(mask_text(line));
+  return masked;
+}
+
 }  // namespace dockaudit::checks

@@ -55,4 +55,7 @@ std::string mask_value(std::string_view key, std::string_view value);
 // build step. A secret's length and punctuation remain visible.
 std::string mask_text(std::string_view text);
 
+// mask_text of each line: a command's arguments, a healthcheck's test.
+std::vector<std::string> mask_lines(const std::vector<std::string>& lines);
+
 }  // namespace dockaudit::checks

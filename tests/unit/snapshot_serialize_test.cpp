@@ -150,6 +150,38 @@ TEST_CASE("secret-looking container labels are masked, ordinary ones are saved a
   CHECK(offline.snapshot.containers.value->front().labels == saved_container_labels);
 }
 
+TEST_CASE("secrets in command lines reach neither the file nor a report, live or offline") {
+  auto live = fixture_snapshot();
+  auto& container = live.containers.value->front();
+  container.state = "running";
+  container.processes.value = std::vector<std::string>{
+      "/usr/sbin/sshd -D", "sh -c sleep 3600; echo --password=S3cr3tPassXYZ"};
+  container.processes.error.clear();
+  container.execs.value = std::vector<snapshot::ExecInstance>{
+      {"e1", true, "root", "curl https://bob:Pa55wordQ@example.com/x"}};
+  container.execs.error.clear();
+  container.healthcheck = std::vector<std::string>{"CMD-SHELL", "mysql --password=Hea1thPass"};
+  live.images.value->front().healthcheck =
+      std::vector<std::string>{"CMD", "wget", "--password=ImageHealthPw1"};
+
+  const auto text = cli::snapshot_document(live, kOrigin);
+  const auto offline = saved_and_loaded(live);
+  const auto live_results = all_results(live);
+  const auto offline_results = all_results(offline);
+  CHECK(live_results == offline_results);
+  std::string reported;
+  for (const auto& line : live_results) reported += line + "\n";
+  for (const char* secret : {"S3cr3tPassXYZ", "Pa55wordQ", "Hea1thPass", "ImageHealthPw1"}) {
+    CAPTURE(secret);
+    CHECK(text.find(secret) == std::string::npos);
+    CHECK(reported.find(secret) == std::string::npos);
+  }
+  // The lines keep what checks read: sshd is still found, as live.
+  CHECK(reported.find("container.sshd " + container.name) != std::string::npos);
+  CHECK(reported.find("runs an SSH daemon: /usr/sbin/sshd -D") != std::string::npos);
+  CHECK(reported.find("--password=Z0zz0zZzzzZZZ") != std::string::npos);
+}
+
 TEST_CASE("masked history keeps the build step and the kinds of secret in it") {
   const std::string line =
       "RUN curl https://bob:pa55word@example.com/x --password=topsecret && "
