@@ -126,4 +126,21 @@ nlohmann::json load_json_report(const std::filesystem::path& path) {
   return report;
 }
 
+std::optional<std::string> incomplete_text(const nlohmann::json& report) {
+  const auto policy = report.find("policy");
+  if (policy == report.end() || !policy->is_object() ||
+      policy->value("incomplete", false) != true) {
+    return std::nullopt;
+  }
+  std::int64_t errors = 0;
+  if (const auto summary = report.find("summary");
+      summary != report.end() && summary->is_object()) {
+    const auto count = summary->find("error");
+    if (count != summary->end() && count->is_number_integer()) errors = count->get<std::int64_t>();
+  }
+  return fmt::format("Audit incomplete: {} result{} ended in error and could not be judged{}",
+                     errors, errors == 1 ? "" : "s",
+                     policy->value("met", false) == true ? " (exit code 3)" : "");
+}
+
 }  // namespace dockaudit::report

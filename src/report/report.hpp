@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -118,6 +119,11 @@ std::string describe_benchmark(const nlohmann::json& profile);
 
 // Seconds since the epoch as "2026-05-07T21:09:36Z".
 std::string utc_time(std::int64_t seconds);
+
+// For a host report whose policy says some check ended in error, the line
+// that says so ("Audit incomplete: 3 results ended in error ..."); nothing
+// for a complete audit.
+std::optional<std::string> incomplete_text(const nlohmann::json& report);
 
 // Who may read a file write_atomically writes.
 enum class FileAccess {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "tests/unit/cli_harness.hpp"
@@ -123,7 +124,28 @@ TEST_CASE("--fail-under and --fail-on set the policy; the exit code follows it")
   // No check failed (they ended in error): --fail-on alone leaves it incomplete.
   Captured on;
   CHECK(cli::run(unreachable({"--fail-on", "low"}), on.environment()) == cli::kAuditIncomplete);
-  CHECK(on.out.str().find("Policy: met") != std::string::npos);
+  CHECK(on.out.str().find("Policy: met\nAudit incomplete: ") != std::string::npos);
+  CHECK(on.out.str().find(" ended in error and could not be judged (exit code 3)\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("an incomplete audit says so in every format, even when the policy is met") {
+  testing::TempTree dir;
+  Captured io;
+  CHECK(cli::run(unreachable({"--fail-on", "low", "--format", "json,html,prometheus",
+                              "--output-dir", dir.root().string()}),
+                 io.environment()) == cli::kAuditIncomplete);
+  const auto report = nlohmann::json::parse(read(dir.root() / "dockaudit.json"));
+  CHECK(report["policy"]["met"] == true);
+  CHECK(report["policy"]["incomplete"] == true);
+  const auto errors = report["summary"]["error"].get<int>();
+  CHECK(errors > 0);
+  CHECK(read(dir.root() / "dockaudit.html")
+            .find(fmt::format("<p id=\"incomplete\">Audit incomplete: {} results ended in error",
+                              errors)) != std::string::npos);
+  const auto prometheus = read(dir.root() / "dockaudit.prom");
+  CHECK(prometheus.find("\ndockaudit_policy_met 1\n") != std::string::npos);
+  CHECK(prometheus.find("\ndockaudit_audit_complete 0\n") != std::string::npos);
 }
 
 TEST_CASE("--fail-under takes a plain decimal score, --fail-on suggests whatever the case") {
