@@ -63,6 +63,17 @@ std::filesystem::path report_destination(const std::filesystem::path& path) {
                          ? path.string()
                          : fmt::format("{} (the target of {})", destination.string(),
                                        path.string());
+  // A link whose text names nothing may still reach a file through /proc:
+  // /dev/stdout in a pipe ends at "pipe:[70696]", which the kernel resolves
+  // to the pipe.
+  const auto reached = fs::status(given, error);
+  if (!fs::exists(fs::symlink_status(destination, error)) && fs::exists(reached) &&
+      !fs::is_regular_file(reached)) {
+    throw std::runtime_error(
+        fmt::format("{} is {}; dockaudit writes regular files only (without --output it writes "
+                    "to standard output)",
+                    path.string(), kind_of(reached.type())));
+  }
   const auto directory = destination.parent_path();
   const auto directory_status = fs::status(directory, error);
   if (!fs::exists(directory_status)) {
@@ -105,7 +116,9 @@ StagedFile::StagedFile(const std::filesystem::path& path, std::string_view conte
   mode_t mode = access == FileAccess::owner_only ? 0600 : 0644;
   struct stat existing {};
   if (::stat(destination_.c_str(), &existing) == 0) {
-    if (access == FileAccess::shared) mode = existing.st_mode & 07777;
+    // Its permissions, never its setuid, setgid or sticky bit: a report is no
+    // program.
+    if (access == FileAccess::shared) mode = existing.st_mode & 0777;
     // Only root may give a file away; anyone else keeps the new file's owner.
     if (::fchown(fd, existing.st_uid, existing.st_gid) != 0 && errno != EPERM) {
       throw fail("keep the owner of", destination_.string());

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -189,7 +190,24 @@ TEST_CASE("a report that replaces a file keeps its mode") {
   fs::remove(path);
   report::write_atomically(path, "{}\n");
   CHECK((fs::status(path).permissions() & fs::perms::others_read) == fs::perms::others_read);
+  // A report is no program: setuid, setgid and sticky bits are not kept.
+  fs::permissions(path, fs::perms::set_uid | fs::perms::set_gid | fs::perms::sticky_bit |
+                            fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read);
+  report::write_atomically(path, "{}\n");
+  CHECK(fs::status(path).permissions() ==
+        (fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read));
   fs::remove(path);
+}
+
+TEST_CASE("standard output in a pipe is refused as a FIFO, with a hint") {
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  const auto link = "/proc/self/fd/" + std::to_string(ends[1]);
+  const auto expected = link + " is a FIFO; dockaudit writes regular files only (without "
+                               "--output it writes to standard output)";
+  CHECK_THROWS_WITH(report::report_destination(link), doctest::Contains(expected.c_str()));
+  ::close(ends[0]);
+  ::close(ends[1]);
 }
 
 TEST_CASE("a file written for its owner only is 0600, also where it replaces a readable one") {
