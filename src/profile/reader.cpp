@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "src/profile/document.hpp"
+#include "src/profile/id_glob.hpp"
 
 namespace dockaudit::profile {
 
@@ -149,11 +150,36 @@ class Reader {
     if (!node.IsMap()) fail(node.Mark(), "each rule under 'select' must be a mapping");
     require_known_keys(node, kRuleKeys, "a select rule");
     SelectRule rule;
-    if (node["ids"]) rule.ids = names(node["ids"], "'ids'");
+    if (node["ids"]) rule.ids = globs(node["ids"]);
     if (node["level"]) rule.level = level(node["level"]);
     if (const auto section = node["section"]) rule.section = this->section(section);
     if (node["enabled"]) rule.enabled = flag(node["enabled"], "'enabled'");
     return rule;
+  }
+
+  // A glob that matches no check is a typo: the rule would add or drop
+  // nothing while the file reads as if it did.
+  std::vector<std::string> globs(const YAML::Node& node) const {
+    if (!node.IsSequence()) fail(node.Mark(), "'ids' must be a list of strings");
+    std::vector<std::string> list;
+    for (const auto& item : node) {
+      const auto glob = text(item, "each of 'ids'");
+      if (glob.empty()) fail(item.Mark(), "an 'ids' glob must not be empty");
+      const auto problem = glob_syntax_problem(glob);
+      if (!problem.empty()) {
+        fail(item.Mark(), fmt::format("'ids' glob '{}' is not a valid glob: {}", glob, problem));
+      }
+      const auto ids = check_ids();
+      if (std::none_of(ids.begin(), ids.end(),
+                       [&](const auto& id) { return glob_matches(glob, id); })) {
+        const auto close = nearest_glob(glob, ids);
+        fail(item.Mark(), fmt::format("'ids' glob '{}' matches no check{}", glob,
+                                      close.empty() ? "; `dockaudit checks` lists the check ids"
+                                                    : fmt::format("; did you mean '{}'?", close)));
+      }
+      list.push_back(glob);
+    }
+    return list;
   }
 
   audit::Scope section(const YAML::Node& node) const {

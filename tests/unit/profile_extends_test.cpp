@@ -230,6 +230,34 @@ TEST_CASE("the schema refuses what the reader has no word for, at its line and c
         std::string::npos);
 }
 
+TEST_CASE("an ids glob that matches no check, or is no glob, is an error at the glob") {
+  TempTree tree;
+  tree.file("parent.yaml", kParent);
+  tree.file("typo.yaml",
+            "name: t\nextends: parent\nselect:\n  - ids: [\"contianer.*\"]\n"
+            "    enabled: false\n");
+  CHECK(error_loading(tree, "typo.yaml")
+            .find("typo.yaml:4:11: 'ids' glob 'contianer.*' matches no check; did you mean "
+                  "'container.*'?") != std::string::npos);
+
+  tree.file("bracket.yaml",
+            "name: b\nextends: parent\nselect:\n  - ids: [\"container.*\", \"container.[a-\"]\n"
+            "    enabled: false\n");
+  CHECK(error_loading(tree, "bracket.yaml")
+            .find("bracket.yaml:4:26: 'ids' glob 'container.[a-' is not a valid glob: its '[' "
+                  "at character 11 is never closed; end the set with ']'") != std::string::npos);
+
+  tree.file("exact.yaml", "name: e\nselect:\n  - ids:\n      - container.privilegd\n");
+  CHECK(error_loading(tree, "exact.yaml")
+            .find("exact.yaml:4:9: 'ids' glob 'container.privilegd' matches no check; did you "
+                  "mean 'container.privileged'?") != std::string::npos);
+
+  tree.file("far.yaml", "name: f\nselect:\n  - ids: [\"qqqqqq*\"]\n");
+  CHECK(error_loading(tree, "far.yaml")
+            .find("far.yaml:3:11: 'ids' glob 'qqqqqq*' matches no check; `dockaudit checks` "
+                  "lists the check ids") != std::string::npos);
+}
+
 TEST_CASE("every shipped profile, and the documented example, pass the schema and load") {
   const std::vector<std::filesystem::path> dirs{dockaudit::testing::source_profiles_dir()};
   const auto shipped = list_profiles(dirs);
