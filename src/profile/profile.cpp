@@ -91,6 +91,21 @@ Document read_file(const fs::path& path) {
   }
 }
 
+// The first NAME.yaml in `dirs` other than `child` itself, so a site file
+// cis-docker-1.8.yaml may extend the shipped cis-docker-1.8. When `child` is
+// the only match, it is returned, and the caller reports the cycle.
+fs::path locate_named_parent(const std::string& name, const std::vector<fs::path>& dirs,
+                             const fs::path& child) {
+  for (const auto& dir : dirs) {
+    const auto candidate = dir / (name + ".yaml");
+    std::error_code error;
+    if (fs::is_regular_file(candidate, error) && !fs::equivalent(candidate, child, error)) {
+      return candidate.lexically_normal();
+    }
+  }
+  return locate_profile(name, dirs).lexically_normal();
+}
+
 // `extends: NAME` is looked up beside the extending file, then in the
 // profile directories; a path is taken relative to the extending file.
 fs::path locate_parent(const Document& document, const std::vector<fs::path>& search_dirs) {
@@ -102,7 +117,7 @@ fs::path locate_parent(const Document& document, const std::vector<fs::path>& se
     if (!is_path) {
       auto dirs = search_dirs;
       dirs.insert(dirs.begin(), here.empty() ? fs::path(".") : here);
-      return locate_profile(wanted, dirs).lexically_normal();
+      return locate_named_parent(wanted, dirs, document.path);
     }
     // An absolute `wanted` stays as it is; "./b.yaml" beside "./a.yaml" is
     // named "b.yaml", not "././b.yaml".

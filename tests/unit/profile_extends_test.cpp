@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -256,6 +257,38 @@ TEST_CASE("an ids glob that matches no check, or is no glob, is an error at the 
   CHECK(error_loading(tree, "far.yaml")
             .find("far.yaml:3:11: 'ids' glob 'qqqqqq*' matches no check; `dockaudit checks` "
                   "lists the check ids") != std::string::npos);
+}
+
+TEST_CASE("a site profile extends the shipped profile of its own name") {
+  TempTree tree;
+  const std::filesystem::path shipped = dockaudit::testing::source_profiles_dir();
+  tree.file("site/cis-docker-1.8.yaml",
+            "name: cis-docker-1.8\nextends: cis-docker-1.8\nselect:\n  - section: swarm\n"
+            "    enabled: false\n");
+  // Found beside the file and again as a profile directory: both are itself.
+  for (const auto& dirs : {std::vector<std::filesystem::path>{shipped},
+                           std::vector<std::filesystem::path>{tree.at("site"), shipped}}) {
+    const auto site = load_profile(tree.at("site/cis-docker-1.8.yaml"), dirs);
+    CHECK(site.extends == (shipped / "cis-docker-1.8.yaml").lexically_normal().string());
+    CHECK(site.benchmark->version == "1.8.0");
+    CHECK(!selects(site, "swarm.autolock"));
+    CHECK(selects(site, "container.user"));
+  }
+
+  // Two site files that extend each other by name are still a cycle.
+  tree.file("site/baseline.yaml", "name: baseline\nextends: best-practices\n");
+  tree.file("site/best-practices.yaml", "name: best-practices\nextends: baseline\n");
+  const auto cycle = [&] {
+    try {
+      load_profile(tree.at("site/baseline.yaml"), {shipped});
+    } catch (const ProfileError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  }();
+  CAPTURE(cycle);
+  CHECK(cycle.find("best-practices.yaml:2:10: extends 'baseline' makes a cycle") !=
+        std::string::npos);
 }
 
 TEST_CASE("every shipped profile, and the documented example, pass the schema and load") {
