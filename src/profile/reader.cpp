@@ -46,6 +46,7 @@ class Reader {
     std::map<std::string, YAML::Mark> seen;
     for (const auto& item : map) {
       const auto key = item.first.as<std::string>();
+      refuse_merge_key(item.first, where);
       if (std::find(valid.begin(), valid.end(), key) == valid.end()) {
         fail(item.first.Mark(),
              fmt::format("unknown key '{}' in {}{}", key, where, suggestion(key, valid)));
@@ -56,6 +57,16 @@ class Reader {
         fail(item.first.Mark(), fmt::format("key '{}' is given twice in {} (first at line {})", key,
                                             where, first->second.line + 1));
       }
+    }
+  }
+
+  // yaml-cpp reads `<<: *anchor` as an ordinary key named "<<", so a merge
+  // would otherwise be reported as a misspelt key.
+  void refuse_merge_key(const YAML::Node& key, const std::string& where) const {
+    if (key.IsScalar() && key.Scalar() == "<<" && !quoted(key)) {
+      fail(key.Mark(), fmt::format("YAML merge keys ('<<') are not supported in {}; write the "
+                                   "keys out instead",
+                                   where));
     }
   }
 
@@ -214,6 +225,7 @@ class Reader {
     for (const auto& parameter : check.parameters) names.emplace_back(parameter.name);
     auto values = nlohmann::json::object();
     for (const auto& item : node) {
+      refuse_merge_key(item.first, "'parameters'");
       const auto name = item.first.as<std::string>();
       const auto declared = std::find_if(check.parameters.begin(), check.parameters.end(),
                                          [&](const auto& p) { return p.name == name; });

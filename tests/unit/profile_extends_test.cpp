@@ -231,6 +231,25 @@ TEST_CASE("the schema refuses what the reader has no word for, at its line and c
         std::string::npos);
 }
 
+TEST_CASE("a YAML merge key is refused as unsupported, not as a misspelt key") {
+  TempTree tree;
+  tree.file("merge.yaml",
+            "name: m\nchecks:\n  - &user\n    id: container.user\n    severity: high\n"
+            "  - <<: *user\n    id: container.privileged\n");
+  const auto message = error_loading(tree, "merge.yaml");
+  CAPTURE(message);
+  CHECK(message.find("merge.yaml:6:5: YAML merge keys ('<<') are not supported in a check entry; "
+                     "write the keys out instead") != std::string::npos);
+  CHECK(message.find("did you mean") == std::string::npos);
+
+  tree.file("mergeparameters.yaml",
+            "name: m\nchecks:\n  - id: host.docker-group\n    parameters:\n"
+            "      <<: {trusted_users: [alice]}\n");
+  CHECK(error_loading(tree, "mergeparameters.yaml")
+            .find("mergeparameters.yaml:5:7: YAML merge keys ('<<') are not supported in "
+                  "'parameters'") != std::string::npos);
+}
+
 TEST_CASE("an ids glob that matches no check, or is no glob, is an error at the glob") {
   TempTree tree;
   tree.file("parent.yaml", kParent);
