@@ -160,6 +160,11 @@ class Reader {
   SelectRule rule(const YAML::Node& node) const {
     if (!node.IsMap()) fail(node.Mark(), "each rule under 'select' must be a mapping");
     require_known_keys(node, kRuleKeys, "a select rule");
+    if (!node["ids"] && !node["level"] && !node["section"]) {
+      fail(node.Mark(),
+           "a select rule needs one of 'ids', 'level' or 'section' to say what it "
+           "matches");
+    }
     SelectRule rule;
     if (node["ids"]) rule.ids = globs(node["ids"]);
     if (node["level"]) rule.level = level(node["level"]);

@@ -225,10 +225,24 @@ TEST_CASE("the schema refuses what the reader has no word for, at its line and c
             .find("yes.yaml:4:14: 'enabled' must be true or false, "
                   "not 'yes'") != std::string::npos);
 
-  tree.file("emptyrule.yaml", "name: n\nselect:\n  - enabled: true\n");
-  CHECK(error_loading(tree, "emptyrule.yaml")
-            .find("emptyrule.yaml:3:5: /select/0 does not match the profile schema") !=
+  tree.file("noids.yaml", "name: n\nselect:\n  - ids: []\n");
+  CHECK(error_loading(tree, "noids.yaml")
+            .find("noids.yaml:3:10: /select/0/ids does not match the profile schema") !=
         std::string::npos);
+}
+
+TEST_CASE("a select rule without ids, level or section says it needs one of them") {
+  TempTree tree;
+  tree.file("enabledonly.yaml", "name: n\nselect:\n  - enabled: true\n");
+  CHECK(error_loading(tree, "enabledonly.yaml")
+            .find("enabledonly.yaml:3:5: a select rule needs one of 'ids', 'level' or "
+                  "'section' to say what it matches") != std::string::npos);
+  tree.file("emptyrule.yaml", "name: n\nselect:\n  - {}\n");
+  const auto message = error_loading(tree, "emptyrule.yaml");
+  CAPTURE(message);
+  CHECK(message.find("emptyrule.yaml:3:5: a select rule needs one of 'ids', 'level' or "
+                     "'section'") != std::string::npos);
+  CHECK(message.find("Missing required property") == std::string::npos);
 }
 
 TEST_CASE("a YAML merge key is refused as unsupported, not as a misspelt key") {
