@@ -133,6 +133,30 @@ fs::path locate_parent(const Document& document, const std::vector<fs::path>& se
   }
 }
 
+// A problem in a profile that another one extends, naming the `extends`
+// lines that led to it, nearest first: "(extended by b.yaml:2:10, which is
+// extended by a.yaml:2:10)".
+class ParentError : public ProfileError {
+ public:
+  ParentError(std::string problem, std::vector<std::string> extended_by)
+      : ProfileError(describe(problem, extended_by)),
+        problem_(std::move(problem)),
+        extended_by_(std::move(extended_by)) {}
+
+  const std::string& problem() const { return problem_; }
+  const std::vector<std::string>& extended_by() const { return extended_by_; }
+
+ private:
+  static std::string describe(const std::string& problem,
+                              const std::vector<std::string>& extended_by) {
+    return fmt::format("{} (extended by {})", problem,
+                       fmt::join(extended_by, ", which is extended by "));
+  }
+
+  std::string problem_;
+  std::vector<std::string> extended_by_;
+};
+
 std::string describe_chain(const std::vector<fs::path>& chain, const fs::path& last) {
   std::vector<std::string> names;
   for (const auto& path : chain) names.push_back(path.string());
@@ -162,7 +186,15 @@ Profile load_chain(const fs::path& path, const std::vector<fs::path>& search_dir
                                              *document.extends, kMaxExtendsDepth)));
     }
     chain.push_back(canonical);
-    base = load_chain(parent, search_dirs, chain);
+    try {
+      base = load_chain(parent, search_dirs, chain);
+    } catch (const ParentError& error) {
+      auto extended_by = error.extended_by();
+      extended_by.push_back(place(document.path, document.extends_mark));
+      throw ParentError(error.problem(), std::move(extended_by));
+    } catch (const ProfileError& error) {
+      throw ParentError(error.what(), {place(document.path, document.extends_mark)});
+    }
     chain.pop_back();
   }
   return apply_document(std::move(base), document);

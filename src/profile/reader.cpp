@@ -382,10 +382,14 @@ class Reader {
 
 }  // namespace
 
-std::string located(const fs::path& path, const YAML::Mark& mark, const std::string& message) {
+std::string place(const fs::path& path, const YAML::Mark& mark) {
   // yaml-cpp counts lines and columns from 0, and marks an empty document -1:-1.
-  return fmt::format("{}:{}:{}: {}", path.string(), std::max(mark.line, 0) + 1,
-                     std::max(mark.column, 0) + 1, message);
+  return fmt::format("{}:{}:{}", path.string(), std::max(mark.line, 0) + 1,
+                     std::max(mark.column, 0) + 1);
+}
+
+std::string located(const fs::path& path, const YAML::Mark& mark, const std::string& message) {
+  return fmt::format("{}: {}", place(path, mark), message);
 }
 
 Document read_document(const YAML::Node& root, const fs::path& path) {

@@ -324,6 +324,23 @@ TEST_CASE("a site profile extends the shipped profile of its own name") {
         std::string::npos);
 }
 
+TEST_CASE("an error in an extended profile names the files that extend it") {
+  TempTree tree;
+  tree.file("ok-w.yaml", "name: w\nchecks:\n  - id: container.user\nbogus: 1\n");
+  tree.file("child.yaml", "name: c\nextends: ./ok-w.yaml\n");
+  tree.file("grand.yaml", "name: g\n\nextends: child\n");
+  const auto message = error_loading(tree, "child.yaml");
+  CAPTURE(message);
+  CHECK(message.find("ok-w.yaml:4:1: unknown key 'bogus' in the profile") != std::string::npos);
+  CHECK(message.ends_with(" (extended by " + tree.at("child.yaml").string() + ":2:10)"));
+
+  const auto deeper = error_loading(tree, "grand.yaml");
+  CAPTURE(deeper);
+  CHECK(deeper.ends_with(" (extended by " + tree.at("child.yaml").string() +
+                         ":2:10, which is extended by " + tree.at("grand.yaml").string() +
+                         ":3:10)"));
+}
+
 TEST_CASE("every shipped profile, and the documented example, pass the schema and load") {
   const std::vector<std::filesystem::path> dirs{dockaudit::testing::source_profiles_dir()};
   const auto shipped = list_profiles(dirs);
