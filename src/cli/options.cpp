@@ -64,7 +64,7 @@ std::string usage_text(const po::options_description& options) {
           "       dockaudit coverage                which checks decide each CIS recommendation\n"
           "       dockaudit report convert RUN.json --format F   render a saved run again\n"
           "       dockaudit report merge A.json B.json ...       one fleet report of many hosts\n"
-          "       dockaudit profiles list | show NAME|PATH | validate FILE | schema\n"
+          "       dockaudit profiles list | show NAME|PATH | validate NAME|PATH | schema\n"
           "                                         the profiles found, one resolved, a file "
           "checked\n\n"
        << options

@@ -81,15 +81,24 @@ int show(const std::string& name_or_path, const std::vector<fs::path>& search_di
   return kPolicyMet;
 }
 
-int validate(const std::string& path, const std::vector<fs::path>& search_dirs, std::ostream& out) {
+// Takes a name as `show` does; a file of that name in the working directory
+// is the file.
+int validate(const std::string& name_or_path, const std::vector<fs::path>& search_dirs,
+             std::ostream& out) {
+  std::error_code ignored;
+  const auto path = fs::exists(name_or_path, ignored)
+                        ? fs::path(name_or_path)
+                        : profile::locate_profile(name_or_path, search_dirs);
   const auto loaded = profile::load_profile(path, search_dirs);
-  out << fmt::format("{}: OK: profile '{}' selects {} check{}\n", printable(path),
-                     printable(loaded.name),
-                     loaded.selections.size(), loaded.selections.size() == 1 ? "" : "s");
+  out << fmt::format("{}: OK: profile '{}' selects {} check{}\n", printable(path.string()),
+                     printable(loaded.name), loaded.selections.size(),
+                     loaded.selections.size() == 1 ? "" : "s");
   return kPolicyMet;
 }
 
-std::string usage() { return "dockaudit profiles list | show NAME|PATH | validate FILE | schema"; }
+std::string usage() {
+  return "dockaudit profiles list | show NAME|PATH | validate NAME|PATH | schema";
+}
 
 }  // namespace
 

@@ -70,6 +70,18 @@ TEST_CASE("profiles validate says OK, or gives the error with its place and exit
                      "'container.user'?") != std::string::npos);
 }
 
+TEST_CASE("profiles validate takes a profile name as profiles show does") {
+  const auto named = run({"profiles", "validate", "baseline"});
+  CAPTURE(named.err);
+  CHECK(named.code == cli::kPolicyMet);
+  CHECK(named.out.find("baseline.yaml: OK: profile 'baseline' selects 9 checks") !=
+        std::string::npos);
+  const auto typo = run({"profiles", "validate", "basline"});
+  CHECK(typo.code == cli::kUsageError);
+  CHECK(typo.err.find("no profile named 'basline' (did you mean 'baseline'?)") !=
+        std::string::npos);
+}
+
 TEST_CASE("profiles show names a parent by its plain path and escapes control characters") {
   testing::TempTree tree;
   tree.file("parent.yaml", "name: parent\nextends: baseline\n");
