@@ -7,6 +7,7 @@
 
 #include "checks/all_checks.hpp"
 #include "checks/container_targets.hpp"
+#include "checks/secret_patterns.hpp"
 #include "src/snapshot/user.hpp"
 
 namespace dockaudit::checks {
@@ -28,13 +29,14 @@ Judgement judge_sshd(const snapshot::Container& container) {
   if (!processes.ok()) {
     return {Status::error, "its processes could not be listed: " + processes.error, {}};
   }
-  std::vector<audit::Evidence> evidence{{"GET /containers/{id}/top CMD", *processes.value}};
+  std::vector<audit::Evidence> evidence{
+      {"GET /containers/{id}/top CMD", mask_lines(*processes.value)}};
   const auto found = std::find_if(processes.value->begin(), processes.value->end(),
                                   [](const std::string& command) {
                                     return program_name(command).find("sshd") != std::string::npos;
                                   });
   if (found != processes.value->end()) {
-    return {Status::fail, fmt::format("runs an SSH daemon: {}", *found), evidence};
+    return {Status::fail, fmt::format("runs an SSH daemon: {}", mask_text(*found)), evidence};
   }
   return {Status::pass, "no SSH daemon among its processes", evidence};
 }
@@ -42,7 +44,7 @@ Judgement judge_sshd(const snapshot::Container& container) {
 std::vector<std::string> describe(const std::vector<snapshot::ExecInstance>& execs) {
   std::vector<std::string> described;
   for (const auto& exec : execs) {
-    described.push_back(fmt::format("{} user={} privileged={}", exec.command,
+    described.push_back(fmt::format("{} user={} privileged={}", mask_text(exec.command),
                                     exec.user.empty() ? "(container's)" : exec.user,
                                     exec.privileged));
   }
@@ -59,7 +61,7 @@ Judgement judge_execs(const snapshot::Container& container, bool as_root) {
   for (const auto& exec : execs) {
     const auto user = exec.user.empty() ? container.user : exec.user;
     if (as_root ? snapshot::is_root_user(user) : exec.privileged) {
-      offending.push_back(exec.command);
+      offending.push_back(mask_text(exec.command));
     }
   }
   if (!offending.empty()) {

@@ -6,6 +6,7 @@
 
 #include "checks/all_checks.hpp"
 #include "checks/container_targets.hpp"
+#include "checks/secret_patterns.hpp"
 
 namespace dockaudit::checks {
 
@@ -95,7 +96,8 @@ Judgement judge_default_bridge(const snapshot::Container& container) {
 Judgement judge_healthcheck(const snapshot::Container& container) {
   const auto& test = container.healthcheck;
   std::vector<audit::Evidence> evidence{
-      {"Config.Healthcheck.Test", test ? nlohmann::json(*test) : nlohmann::json(nullptr)},
+      {"Config.Healthcheck.Test",
+       test ? nlohmann::json(mask_lines(*test)) : nlohmann::json(nullptr)},
       {"State.Health.Status", container.health_status}};
   if (!test || test->empty()) return {Status::fail, "no healthcheck", evidence};
   if (test->front() == "NONE") return {Status::fail, "healthcheck disabled (NONE)", evidence};

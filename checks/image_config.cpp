@@ -4,6 +4,7 @@
 
 #include "checks/all_checks.hpp"
 #include "checks/image_targets.hpp"
+#include "checks/secret_patterns.hpp"
 #include "src/snapshot/user.hpp"
 
 namespace dockaudit::checks {
@@ -25,7 +26,8 @@ Judgement judge_user(const snapshot::Image& image) {
 Judgement judge_healthcheck(const snapshot::Image& image) {
   const auto& test = image.healthcheck;
   std::vector<audit::Evidence> evidence{
-      {"Config.Healthcheck.Test", test ? nlohmann::json(*test) : nlohmann::json(nullptr)}};
+      {"Config.Healthcheck.Test",
+       test ? nlohmann::json(mask_lines(*test)) : nlohmann::json(nullptr)}};
   if (!test || test->empty()) return {Status::fail, "no HEALTHCHECK", std::move(evidence)};
   if (test->front() == "NONE") {
     return {Status::fail, "HEALTHCHECK NONE turns health checking off", std::move(evidence)};

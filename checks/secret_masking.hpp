@@ -7,10 +7,16 @@
 namespace dockaudit::checks {
 
 // Replaces, before a snapshot is saved:
-//   - every image environment and label value by mask_value's marker, which
-//     records only what the secret detector concluded about it;
-//   - the secrets inside image history lines by mask_text, which keeps the
-//     rest of the build step that other image checks parse;
+//   - every image environment value by mask_value's marker, which records
+//     only what the secret detector concluded about it;
+//   - every container and image label value that find_secrets(key, value)
+//     judges a secret by that same marker; other label values are kept,
+//     because profile scopes and waivers select targets by them and an
+//     offline audit must select what the live one did;
+//   - the secrets inside image history lines, container processes, exec
+//     commands and healthcheck commands by mask_text, which keeps the rest of
+//     the line that checks parse (sshd, NONE); the checks show these lines
+//     masked the same way live, so evidence is the same offline;
 //   - every environment value of the systemd units by "<masked>": no check
 //     reads them, and they may hold proxy credentials.
 // Replacing the values, rather than storing the detector's verdict beside

@@ -97,11 +97,48 @@ std::optional<std::vector<std::string>> masked_kinds(std::string_view value) {
   return kinds;
 }
 
+// Where one KEY=value pair of an ENV or LABEL step sits in its history line.
+struct InstructionPair {
+  std::string_view key;
+  std::size_t value_at = 0;
+  std::size_t value_length = 0;
+};
+
+constexpr std::string_view kBlanks = " \t\r\n";
+
+// The pairs of an ENV or LABEL step as the builders record it in the image
+// history: "/bin/sh -c #(nop)  LABEL a=b c=two words" (the classic builder)
+// or "LABEL a=b c=two words" (BuildKit). The record has lost the quotes, so
+// a value runs up to the next blank-separated word that holds an '='.
+std::vector<InstructionPair> instruction_pairs(std::string_view text) {
+  constexpr std::string_view nop = "#(nop)";
+  std::size_t at = text.find(nop);
+  at = at == std::string_view::npos ? 0 : at + nop.size();
+  at = std::min(text.find_first_not_of(kBlanks, at), text.size());
+  const auto instruction = text.substr(at);
+  if (!instruction.starts_with("ENV ") && !instruction.starts_with("LABEL ")) return {};
+
+  std::vector<InstructionPair> pairs;
+  for (at += instruction.find(' '); at < text.size();) {
+    const auto word = std::min(text.find_first_not_of(kBlanks, at), text.size());
+    const auto end = std::min(text.find_first_of(kBlanks, word), text.size());
+    const auto equals = text.substr(word, end - word).find('=');
+    if (equals != std::string_view::npos && equals > 0) {
+      pairs.push_back({text.substr(word, equals), word + equals + 1, end - word - equals - 1});
+    } else if (!pairs.empty() && word < end) {
+      pairs.back().value_length = end - pairs.back().value_at;
+    }
+    at = end;
+  }
+  return pairs;
+}
+
 // The characters of `text` mask_text overwrites: the captured secret of every
-// pattern match, a private key's body up to its END line, and the value of
-// every secret-named assignment; never the part of a match that names its
-// kind, nor the name of a secret-named assignment, so the same patterns
-// still match afterwards.
+// pattern match, a private key's body up to its END line, the value of every
+// secret-named assignment, and the value of every pair of an ENV or LABEL
+// step that find_secrets(key, value) judges a secret; never the part of a
+// match that names its kind, nor the name of a secret-named assignment, so
+// the same patterns still match afterwards.
 std::vector<bool> secret_characters(std::string_view text) {
   std::vector<bool> secret(text.size(), false), kept(text.size(), false);
   const auto mark = [](std::vector<bool>& marks, std::size_t from, std::size_t to) {
@@ -132,6 +169,12 @@ std::vector<bool> secret_characters(std::string_view text) {
     mark(kept, key, key + static_cast<std::size_t>(it->length(1)));
     const auto at = static_cast<std::size_t>(it->position(2));
     mark(secret, at, at + static_cast<std::size_t>(it->length(2)));
+  }
+  for (const auto& pair : instruction_pairs(text)) {
+    const auto value = text.substr(pair.value_at, pair.value_length);
+    if (!find_secrets(pair.key, value).empty()) {
+      mark(secret, pair.value_at, pair.value_at + pair.value_length);
+    }
   }
   for (std::size_t i = 0; i < text.size(); ++i) secret[i] = secret[i] && !kept[i];
   return secret;
@@ -189,6 +232,13 @@ std::vector<SecretMatch> find_secrets(std::string_view key, std::string_view val
     matches.push_back({"secret-named variable", std::string(key)});
   }
   return matches;
+}
+
+std::vector<std::string> mask_lines(const std::vector<std::string>& lines) {
+  std::vector<std::string> masked;
+  masked.reserve(lines.size());
+  for (const auto& line : lines) masked.push_back(mask_text(line));
+  return masked;
 }
 
 }  // namespace dockaudit::checks

@@ -43,12 +43,19 @@ std::string mask_value(std::string_view key, std::string_view value);
 
 // Free text (a history line) with the secrets find_secrets(text) sees
 // overwritten letter by letter: upper case becomes 'Z', lower case 'z', a
-// digit '0'. The part of a match that names its kind ("ghp_", "-----BEGIN
-// RSA PRIVATE KEY-----", "--password=", the TOKEN of "TOKEN=") and every
-// other character stay. Each character keeps its class and no pattern's
-// fixed prefix holds z, Z or 0, so the text gives the same find_secrets
-// matches, no new ones, and reads as the same build step. A secret's length
-// and punctuation remain visible.
+// digit '0'. So are the values of an ENV or LABEL step's KEY=value pairs
+// that find_secrets(key, value) judges secrets, as it judges Config.Env and
+// Config.Labels: the history has no quotes left to end a value ("LABEL
+// a.password=two words"), and in "password.db=x" the assignment pattern sees
+// only the name "db". The part of a match that
+// names its kind ("ghp_", "-----BEGIN RSA PRIVATE KEY-----", "--password=",
+// the TOKEN of "TOKEN=") and every other character stay. Each character
+// keeps its class and no pattern's fixed prefix holds z, Z or 0, so the text
+// gives the same find_secrets matches, no new ones, and reads as the same
+// build step. A secret's length and punctuation remain visible.
 std::string mask_text(std::string_view text);
+
+// mask_text of each line: a command's arguments, a healthcheck's test.
+std::vector<std::string> mask_lines(const std::vector<std::string>& lines);
 
 }  // namespace dockaudit::checks

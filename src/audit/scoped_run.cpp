@@ -1,27 +1,14 @@
 #include "src/audit/scoped_run.hpp"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
 
+#include "src/audit/selectors.hpp"
+
 namespace dockaudit::audit {
 
 namespace {
-
-bool glob_matches(const std::string& glob, const std::string& text) {
-  return ::fnmatch(glob.c_str(), text.c_str(), 0) == 0;
-}
-
-// "team=web*" asks for a label and a value matching the glob; "team" only
-// for the label.
-bool label_matches(const std::string& wanted, const std::map<std::string, std::string>& labels) {
-  const auto equals = wanted.find('=');
-  const auto found = labels.find(wanted.substr(0, equals));
-  if (found == labels.end()) return false;
-  return equals == std::string::npos || glob_matches(wanted.substr(equals + 1), found->second);
-}
 
 struct TargetFacts {
   std::vector<std::string> image_names;
@@ -70,17 +57,8 @@ bool same_target(const Target& a, const Target& b) {
 bool scope_matches(const profile::ScopedParameters& scope,
                    const std::vector<std::string>& image_names,
                    const std::map<std::string, std::string>& labels) {
-  const bool image_ok =
-      scope.images.empty() ||
-      std::any_of(scope.images.begin(), scope.images.end(), [&](const std::string& glob) {
-        return std::any_of(image_names.begin(), image_names.end(),
-                           [&](const std::string& name) { return glob_matches(glob, name); });
-      });
-  const bool label_ok =
-      scope.labels.empty() ||
-      std::any_of(scope.labels.begin(), scope.labels.end(),
-                  [&](const std::string& wanted) { return label_matches(wanted, labels); });
-  return image_ok && label_ok;
+  return (scope.images.empty() || any_glob_matches(scope.images, image_names)) &&
+         (scope.labels.empty() || any_label_matches(scope.labels, labels));
 }
 
 std::vector<Result> run_selection(const snapshot::Snapshot& snapshot,

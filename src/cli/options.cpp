@@ -1,6 +1,8 @@
 #include "src/cli/options.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -42,7 +44,7 @@ po::options_description describe_options() {
       "baseline", po::value<std::string>(),
       "an earlier JSON report: label each finding new, unchanged or resolved")(
       "fail-under", po::value<std::string>(),
-      "policy: exit 1 when the score is under SCORE (0-100)")(
+      "policy: exit 1 when the score, as printed (one decimal), is under SCORE (0-100)")(
       "fail-on", po::value<std::string>(),
       "policy: exit 1 when a check of this severity or higher fails: low, medium, high, "
       "critical (with neither, any failure breaks the policy)")(
@@ -62,7 +64,7 @@ std::string usage_text(const po::options_description& options) {
           "       dockaudit coverage                which checks decide each CIS recommendation\n"
           "       dockaudit report convert RUN.json --format F   render a saved run again\n"
           "       dockaudit report merge A.json B.json ...       one fleet report of many hosts\n"
-          "       dockaudit profiles list | show NAME|PATH | validate FILE | schema\n"
+          "       dockaudit profiles list | show NAME|PATH | validate NAME|PATH | schema\n"
           "                                         the profiles found, one resolved, a file "
           "checked\n\n"
        << options
@@ -113,15 +115,13 @@ std::vector<report::Format> parse_formats(const std::vector<std::string>& given)
   return formats;
 }
 
+// Plain decimals only ("90", "87.5"): std::stod alone would also take " 50",
+// "0x20" and "1e1".
 double parse_score(const std::string& text) {
-  std::size_t used = 0;
+  static const std::regex decimal("[0-9]{1,3}(\\.[0-9]+)?");
   double value = -1;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || !(value >= 0 && value <= 100)) {
+  if (std::regex_match(text, decimal)) value = std::stod(text);
+  if (!(value >= 0 && value <= 100)) {
     throw UsageError(fmt::format("--fail-under '{}' is not a score from 0 to 100", text));
   }
   return value;
@@ -129,7 +129,10 @@ double parse_score(const std::string& text) {
 
 audit::Severity parse_fail_on(const std::string& text) {
   if (const auto severity = audit::parse_severity(text)) return *severity;
-  const auto close = profile::nearest(text, {"low", "medium", "high", "critical"});
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto close = profile::nearest(lower, {"low", "medium", "high", "critical"});
   throw UsageError(fmt::format("--fail-on '{}' is not a severity{}; use low, medium, high or "
                                "critical",
                                text, close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close)));
@@ -248,6 +251,9 @@ void check_destinations(const Options& options) {
   if (options.output && options.output_dir) {
     throw UsageError("--output and --output-dir exclude each other: --output names the file of "
                      "one format, --output-dir the directory of several");
+  }
+  if (options.command == Command::list_checks && options.formats.size() > 1) {
+    throw UsageError("dockaudit checks lists in one format at a time: text or json");
   }
   if (options.formats.size() > 1 && !options.output_dir) {
     throw UsageError(fmt::format(

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "src/audit/json_text.hpp"
 #include "src/cli/diagnostics.hpp"
 #include "src/cli/exit_code.hpp"
 #include "src/profile/profile.hpp"
@@ -17,12 +18,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using audit::printable;
+
 const std::map<std::string, std::size_t> kArgumentsOf{
     {"list", 0}, {"show", 1}, {"validate", 1}, {"schema", 0}};
 
 std::string benchmark_text(const profile::Profile& profile) {
   if (!profile.benchmark) return "-";
-  return fmt::format("{} {}", profile.benchmark->name, profile.benchmark->version);
+  return printable(fmt::format("{} {}", profile.benchmark->name, profile.benchmark->version));
 }
 
 // One block per profile; a profile that does not load is listed with its
@@ -38,11 +41,12 @@ int list(const std::vector<fs::path>& search_dirs, std::ostream& out, std::ostre
   for (const auto& path : paths) {
     try {
       const auto loaded = profile::load_profile(path, search_dirs);
-      out << fmt::format("{}\n  benchmark: {}\n  path: {}\n  {}\n", loaded.name,
-                         benchmark_text(loaded), path.string(), loaded.description);
+      out << fmt::format("{}\n  benchmark: {}\n  path: {}\n  {}\n", printable(loaded.name),
+                         benchmark_text(loaded), printable(path.string()),
+                         printable(loaded.description));
     } catch (const profile::ProfileError& error) {
-      out << fmt::format("{}\n  path: {}\n  invalid: {}\n", path.stem().string(), path.string(),
-                         error.what());
+      out << fmt::format("{}\n  path: {}\n  invalid: {}\n", printable(path.stem().string()),
+                         printable(path.string()), printable(error.what()));
     }
   }
   return kPolicyMet;
@@ -54,8 +58,10 @@ void show_selection(const profile::Selection& selection, std::ostream& out) {
   if (selection.check->parameters.empty()) return;
   out << fmt::format("    parameters: {}\n", selection.parameters.values().dump());
   for (const auto& scope : selection.scoped) {
-    out << fmt::format("    scoped to images [{}] labels [{}]: {}\n", fmt::join(scope.images, ", "),
-                       fmt::join(scope.labels, ", "), scope.parameters.values().dump());
+    out << printable(fmt::format("    scoped to images [{}] labels [{}]: {}",
+                                 fmt::join(scope.images, ", "), fmt::join(scope.labels, ", "),
+                                 scope.parameters.values().dump()))
+        << '\n';
   }
 }
 
@@ -63,8 +69,8 @@ int show(const std::string& name_or_path, const std::vector<fs::path>& search_di
          std::ostream& out) {
   const auto loaded =
       profile::load_profile(profile::locate_profile(name_or_path, search_dirs), search_dirs);
-  out << fmt::format("profile: {}\npath: {}\n", loaded.name, loaded.path);
-  if (!loaded.extends.empty()) out << fmt::format("extends: {}\n", loaded.extends);
+  out << fmt::format("profile: {}\npath: {}\n", printable(loaded.name), printable(loaded.path));
+  if (!loaded.extends.empty()) out << fmt::format("extends: {}\n", printable(loaded.extends));
   out << fmt::format("benchmark: {}\n", benchmark_text(loaded));
   out << fmt::format("default levels: {}\n",
                      loaded.default_levels.empty()
@@ -75,14 +81,24 @@ int show(const std::string& name_or_path, const std::vector<fs::path>& search_di
   return kPolicyMet;
 }
 
-int validate(const std::string& path, const std::vector<fs::path>& search_dirs, std::ostream& out) {
+// Takes a name as `show` does; a file of that name in the working directory
+// is the file.
+int validate(const std::string& name_or_path, const std::vector<fs::path>& search_dirs,
+             std::ostream& out) {
+  std::error_code ignored;
+  const auto path = fs::exists(name_or_path, ignored)
+                        ? fs::path(name_or_path)
+                        : profile::locate_profile(name_or_path, search_dirs);
   const auto loaded = profile::load_profile(path, search_dirs);
-  out << fmt::format("{}: OK: profile '{}' selects {} check{}\n", path, loaded.name,
-                     loaded.selections.size(), loaded.selections.size() == 1 ? "" : "s");
+  out << fmt::format("{}: OK: profile '{}' selects {} check{}\n", printable(path.string()),
+                     printable(loaded.name), loaded.selections.size(),
+                     loaded.selections.size() == 1 ? "" : "s");
   return kPolicyMet;
 }
 
-std::string usage() { return "dockaudit profiles list | show NAME|PATH | validate FILE | schema"; }
+std::string usage() {
+  return "dockaudit profiles list | show NAME|PATH | validate NAME|PATH | schema";
+}
 
 }  // namespace
 

@@ -40,20 +40,28 @@ std::string host_name() {
   return name;
 }
 
+using FileName = std::string (*)(report::Format);
+
 // Inputs that would make the run pointless are refused before anything is
 // audited: a daemon.json named on the command line that is not there, and a
 // report path whose directory does not exist.
-void check_outputs(const Options& options) {
+void check_outputs(const Options& options, FileName file_name = &report::file_name) {
   namespace fs = std::filesystem;
   if (options.output_dir) {
     std::error_code error;
-    if (!fs::is_directory(*options.output_dir, error)) {
+    const auto status = fs::status(*options.output_dir, error);
+    if (!fs::exists(status)) {
       throw UsageError(fmt::format("--output-dir {}: no such directory; create it first",
+                                   *options.output_dir));
+    }
+    if (!fs::is_directory(status)) {
+      throw UsageError(fmt::format("--output-dir {}: not a directory; reports are written "
+                                   "into a directory as dockaudit.<format>",
                                    *options.output_dir));
     }
     for (const auto format : options.formats) {
       try {
-        report::report_destination(fs::path(*options.output_dir) / report::file_name(format));
+        report::report_destination(fs::path(*options.output_dir) / file_name(format));
       } catch (const std::runtime_error& problem) {
         throw UsageError(fmt::format("--output-dir {}", problem.what()));
       }
@@ -77,20 +85,25 @@ void check_inputs(const Options& options) {
 }
 
 // Renders every requested format first, then writes them, so a format that
-// cannot be rendered leaves no file of this run behind. Each file is written
-// to a temporary name and renamed into place.
+// cannot be rendered leaves no file of this run behind. Every file is written
+// in full to a temporary name before any is renamed into place.
 int write_reports(const nlohmann::json& document, const Options& options,
                   const Environment& environment,
                   std::string (*render_one)(report::Format, const nlohmann::json&,
-                                            const report::RenderOptions&)) {
+                                            const report::RenderOptions&),
+                  FileName file_name = &report::file_name) {
   auto& err = *environment.err;
   const bool to_terminal = !options.output && !options.output_dir;
   const report::RenderOptions render_options{!options.no_color && !environment.no_color_env &&
                                              to_terminal && environment.stdout_is_terminal};
-  std::vector<std::pair<report::Format, std::string>> rendered;
+  std::vector<std::pair<std::filesystem::path, std::string>> rendered;
   try {
     for (const auto format : options.formats) {
-      rendered.emplace_back(format, render_one(format, document, render_options));
+      const auto path = options.output ? std::filesystem::path(*options.output)
+                        : options.output_dir
+                            ? std::filesystem::path(*options.output_dir) / file_name(format)
+                            : std::filesystem::path();
+      rendered.emplace_back(path, render_one(format, document, render_options));
     }
   } catch (const std::exception& error) {
     print_error(err, error.what());
@@ -105,12 +118,7 @@ int write_reports(const nlohmann::json& document, const Options& options,
     return kPolicyMet;
   }
   try {
-    for (const auto& [format, text] : rendered) {
-      const auto path = options.output ? std::filesystem::path(*options.output)
-                                       : std::filesystem::path(*options.output_dir) /
-                                             report::file_name(format);
-      report::write_atomically(path, text);
-    }
+    report::write_all_atomically(rendered);
   } catch (const std::exception& error) {
     print_error(err, error.what());
     return kUsageError;
@@ -208,7 +216,8 @@ std::string render_fleet_report(report::Format format, const nlohmann::json& fle
 int report_command(const Options& options, const Environment& environment) {
   std::vector<nlohmann::json> reports;
   try {
-    check_outputs(options);
+    check_outputs(options, options.command == Command::report_merge ? &report::fleet_file_name
+                                                                     : &report::file_name);
     for (const auto& path : options.report_files) {
       reports.push_back(report::load_json_report(path));
     }
@@ -235,7 +244,7 @@ int report_command(const Options& options, const Environment& environment) {
     print_error(*environment.err, error.what());
     return kUsageError;
   }
-  return write_reports(fleet, options, environment, &render_fleet_report);
+  return write_reports(fleet, options, environment, &render_fleet_report, &report::fleet_file_name);
 }
 
 }  // namespace

@@ -93,7 +93,7 @@ int save_snapshot(const Options& options, const Environment& environment) {
     return kUsageError;
   }
   try {
-    report::write_atomically(*options.output, text);
+    report::write_atomically(*options.output, text, report::FileAccess::owner_only);
   } catch (const std::exception& error) {
     print_error(err, error.what());
     return kUsageError;

@@ -52,7 +52,10 @@ struct Document {
   std::vector<CheckEntry> entries;
 };
 
-// "file:line:column: message", with yaml-cpp's 0-based marks counted from 1.
+// "file:line:column", with yaml-cpp's 0-based marks counted from 1.
+std::string place(const std::filesystem::path& path, const YAML::Mark& mark);
+
+// "file:line:column: message".
 std::string located(const std::filesystem::path& path, const YAML::Mark& mark,
                     const std::string& message);
 

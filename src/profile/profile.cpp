@@ -91,6 +91,21 @@ Document read_file(const fs::path& path) {
   }
 }
 
+// The first NAME.yaml in `dirs` other than `child` itself, so a site file
+// cis-docker-1.8.yaml may extend the shipped cis-docker-1.8. When `child` is
+// the only match, it is returned, and the caller reports the cycle.
+fs::path locate_named_parent(const std::string& name, const std::vector<fs::path>& dirs,
+                             const fs::path& child) {
+  for (const auto& dir : dirs) {
+    const auto candidate = dir / (name + ".yaml");
+    std::error_code error;
+    if (fs::is_regular_file(candidate, error) && !fs::equivalent(candidate, child, error)) {
+      return candidate.lexically_normal();
+    }
+  }
+  return locate_profile(name, dirs).lexically_normal();
+}
+
 // `extends: NAME` is looked up beside the extending file, then in the
 // profile directories; a path is taken relative to the extending file.
 fs::path locate_parent(const Document& document, const std::vector<fs::path>& search_dirs) {
@@ -102,9 +117,11 @@ fs::path locate_parent(const Document& document, const std::vector<fs::path>& se
     if (!is_path) {
       auto dirs = search_dirs;
       dirs.insert(dirs.begin(), here.empty() ? fs::path(".") : here);
-      return locate_profile(wanted, dirs);
+      return locate_named_parent(wanted, dirs, document.path);
     }
-    const auto parent = here / wanted;  // an absolute `wanted` stays as it is
+    // An absolute `wanted` stays as it is; "./b.yaml" beside "./a.yaml" is
+    // named "b.yaml", not "././b.yaml".
+    const auto parent = (here / wanted).lexically_normal();
     std::error_code error;
     if (!fs::is_regular_file(parent, error)) {
       throw ProfileError(fmt::format("no profile file at {}", parent.string()));
@@ -115,6 +132,30 @@ fs::path locate_parent(const Document& document, const std::vector<fs::path>& se
                                fmt::format("extends '{}': {}", wanted, error.what())));
   }
 }
+
+// A problem in a profile that another one extends, naming the `extends`
+// lines that led to it, nearest first: "(extended by b.yaml:2:10, which is
+// extended by a.yaml:2:10)".
+class ParentError : public ProfileError {
+ public:
+  ParentError(std::string problem, std::vector<std::string> extended_by)
+      : ProfileError(describe(problem, extended_by)),
+        problem_(std::move(problem)),
+        extended_by_(std::move(extended_by)) {}
+
+  const std::string& problem() const { return problem_; }
+  const std::vector<std::string>& extended_by() const { return extended_by_; }
+
+ private:
+  static std::string describe(const std::string& problem,
+                              const std::vector<std::string>& extended_by) {
+    return fmt::format("{} (extended by {})", problem,
+                       fmt::join(extended_by, ", which is extended by "));
+  }
+
+  std::string problem_;
+  std::vector<std::string> extended_by_;
+};
 
 std::string describe_chain(const std::vector<fs::path>& chain, const fs::path& last) {
   std::vector<std::string> names;
@@ -145,7 +186,15 @@ Profile load_chain(const fs::path& path, const std::vector<fs::path>& search_dir
                                              *document.extends, kMaxExtendsDepth)));
     }
     chain.push_back(canonical);
-    base = load_chain(parent, search_dirs, chain);
+    try {
+      base = load_chain(parent, search_dirs, chain);
+    } catch (const ParentError& error) {
+      auto extended_by = error.extended_by();
+      extended_by.push_back(place(document.path, document.extends_mark));
+      throw ParentError(error.problem(), std::move(extended_by));
+    } catch (const ProfileError& error) {
+      throw ParentError(error.what(), {place(document.path, document.extends_mark)});
+    }
     chain.pop_back();
   }
   return apply_document(std::move(base), document);

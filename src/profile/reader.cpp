@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include "src/profile/document.hpp"
+#include "src/profile/id_glob.hpp"
 
 namespace dockaudit::profile {
 
@@ -45,6 +46,7 @@ class Reader {
     std::map<std::string, YAML::Mark> seen;
     for (const auto& item : map) {
       const auto key = item.first.as<std::string>();
+      refuse_merge_key(item.first, where);
       if (std::find(valid.begin(), valid.end(), key) == valid.end()) {
         fail(item.first.Mark(),
              fmt::format("unknown key '{}' in {}{}", key, where, suggestion(key, valid)));
@@ -55,6 +57,16 @@ class Reader {
         fail(item.first.Mark(), fmt::format("key '{}' is given twice in {} (first at line {})", key,
                                             where, first->second.line + 1));
       }
+    }
+  }
+
+  // yaml-cpp reads `<<: *anchor` as an ordinary key named "<<", so a merge
+  // would otherwise be reported as a misspelt key.
+  void refuse_merge_key(const YAML::Node& key, const std::string& where) const {
+    if (key.IsScalar() && key.Scalar() == "<<" && !quoted(key)) {
+      fail(key.Mark(), fmt::format("YAML merge keys ('<<') are not supported in {}; write the "
+                                   "keys out instead",
+                                   where));
     }
   }
 
@@ -148,12 +160,42 @@ class Reader {
   SelectRule rule(const YAML::Node& node) const {
     if (!node.IsMap()) fail(node.Mark(), "each rule under 'select' must be a mapping");
     require_known_keys(node, kRuleKeys, "a select rule");
+    if (!node["ids"] && !node["level"] && !node["section"]) {
+      fail(node.Mark(),
+           "a select rule needs one of 'ids', 'level' or 'section' to say what it "
+           "matches");
+    }
     SelectRule rule;
-    if (node["ids"]) rule.ids = names(node["ids"], "'ids'");
+    if (node["ids"]) rule.ids = globs(node["ids"]);
     if (node["level"]) rule.level = level(node["level"]);
     if (const auto section = node["section"]) rule.section = this->section(section);
     if (node["enabled"]) rule.enabled = flag(node["enabled"], "'enabled'");
     return rule;
+  }
+
+  // A glob that matches no check is a typo: the rule would add or drop
+  // nothing while the file reads as if it did.
+  std::vector<std::string> globs(const YAML::Node& node) const {
+    if (!node.IsSequence()) fail(node.Mark(), "'ids' must be a list of strings");
+    std::vector<std::string> list;
+    for (const auto& item : node) {
+      const auto glob = text(item, "each of 'ids'");
+      if (glob.empty()) fail(item.Mark(), "an 'ids' glob must not be empty");
+      const auto problem = glob_syntax_problem(glob);
+      if (!problem.empty()) {
+        fail(item.Mark(), fmt::format("'ids' glob '{}' is not a valid glob: {}", glob, problem));
+      }
+      const auto ids = check_ids();
+      if (std::none_of(ids.begin(), ids.end(),
+                       [&](const auto& id) { return glob_matches(glob, id); })) {
+        const auto close = nearest_glob(glob, ids);
+        fail(item.Mark(), fmt::format("'ids' glob '{}' matches no check{}", glob,
+                                      close.empty() ? "; `dockaudit checks` lists the check ids"
+                                                    : fmt::format("; did you mean '{}'?", close)));
+      }
+      list.push_back(glob);
+    }
+    return list;
   }
 
   audit::Scope section(const YAML::Node& node) const {
@@ -188,6 +230,7 @@ class Reader {
     for (const auto& parameter : check.parameters) names.emplace_back(parameter.name);
     auto values = nlohmann::json::object();
     for (const auto& item : node) {
+      refuse_merge_key(item.first, "'parameters'");
       const auto name = item.first.as<std::string>();
       const auto declared = std::find_if(check.parameters.begin(), check.parameters.end(),
                                          [&](const auto& p) { return p.name == name; });
@@ -339,10 +382,14 @@ class Reader {
 
 }  // namespace
 
-std::string located(const fs::path& path, const YAML::Mark& mark, const std::string& message) {
+std::string place(const fs::path& path, const YAML::Mark& mark) {
   // yaml-cpp counts lines and columns from 0, and marks an empty document -1:-1.
-  return fmt::format("{}:{}:{}: {}", path.string(), std::max(mark.line, 0) + 1,
-                     std::max(mark.column, 0) + 1, message);
+  return fmt::format("{}:{}:{}", path.string(), std::max(mark.line, 0) + 1,
+                     std::max(mark.column, 0) + 1);
+}
+
+std::string located(const fs::path& path, const YAML::Mark& mark, const std::string& message) {
+  return fmt::format("{}: {}", place(path, mark), message);
 }
 
 Document read_document(const YAML::Node& root, const fs::path& path) {

@@ -1,12 +1,11 @@
 // Applies one profile file on top of the profile it extends: rules first, in
 // their order, then entries, each changing only what it names.
-#include <fnmatch.h>
-
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "src/profile/document.hpp"
+#include "src/profile/id_glob.hpp"
 
 namespace dockaudit::profile {
 
@@ -15,9 +14,8 @@ namespace {
 bool matches_rule(const SelectRule& rule, const checks::Check& check) {
   const std::string id(check.id);
   const bool id_matches =
-      rule.ids.empty() || std::any_of(rule.ids.begin(), rule.ids.end(), [&](const auto& glob) {
-        return ::fnmatch(glob.c_str(), id.c_str(), 0) == 0;
-      });
+      rule.ids.empty() || std::any_of(rule.ids.begin(), rule.ids.end(),
+                                      [&](const auto& glob) { return glob_matches(glob, id); });
   return id_matches && (!rule.level || *rule.level == checks::level_name(check)) &&
          (!rule.section || *rule.section == check.scope);
 }

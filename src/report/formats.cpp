@@ -61,6 +61,11 @@ std::string file_name(Format format) {
   return "dockaudit.txt";
 }
 
+std::string fleet_file_name(Format format) {
+  auto name = file_name(format);
+  return name.insert(name.find('.'), "-fleet");
+}
+
 std::string render(Format format, const nlohmann::json& report, const RenderOptions& options) {
   switch (format) {
     case Format::text:
@@ -96,6 +101,23 @@ nlohmann::json load_json_report(const std::filesystem::path& path) {
   auto report = audit::parse_json(bytes.str(), path.string());
   check_report_shape(report, path.string());
   return report;
+}
+
+std::optional<std::string> incomplete_text(const nlohmann::json& report) {
+  const auto policy = report.find("policy");
+  if (policy == report.end() || !policy->is_object() ||
+      policy->value("incomplete", false) != true) {
+    return std::nullopt;
+  }
+  std::int64_t errors = 0;
+  if (const auto summary = report.find("summary");
+      summary != report.end() && summary->is_object()) {
+    const auto count = summary->find("error");
+    if (count != summary->end() && count->is_number_integer()) errors = count->get<std::int64_t>();
+  }
+  return fmt::format("Audit incomplete: {} result{} ended in error and could not be judged{}",
+                     errors, errors == 1 ? "" : "s",
+                     policy->value("met", false) == true ? " (exit code 3)" : "");
 }
 
 }  // namespace dockaudit::report

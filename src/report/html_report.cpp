@@ -80,6 +80,9 @@ std::string render_summary(const json& report) {
   }
   body += reasons.empty() ? "<p id=\"policy\">Policy: met</p>\n"
                           : "<p id=\"policy\">Policy: not met</p>\n<ul>" + reasons + "</ul>\n";
+  if (const auto incomplete = incomplete_text(report)) {
+    body += "<p id=\"incomplete\">" + html::escape(*incomplete) + "</p>\n";
+  }
   body += "<table id=\"counts\"><tr><th>status</th><th>results</th></tr>\n";
   for (const auto& [status, count] : fields::object(report, "summary").items()) {
     body += fmt::format("<tr><td>{}</td><td class=\"number\">{}</td></tr>\n", html::escape(status),

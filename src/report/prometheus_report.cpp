@@ -98,10 +98,16 @@ void render_run(std::string& out, const json& report) {
   family(out, "dockaudit_run_duration_seconds", "How long the last run took.");
   out += fmt::format("dockaudit_run_duration_seconds {}\n",
                      fields::number(report, "duration_seconds"));
-  family(out, "dockaudit_policy_met",
-         "1 when the last run met --fail-under and --fail-on (and was complete), else 0.");
   const auto& policy = fields::object(report, "policy");
+  family(out, "dockaudit_policy_met",
+         "1 when the last run met --fail-under and --fail-on, else 0; see also "
+         "dockaudit_audit_complete.");
   out += fmt::format("dockaudit_policy_met {}\n", policy.value("met", false) == true ? 1 : 0);
+  family(out, "dockaudit_audit_complete",
+         "1 when every check of the last run could be decided, 0 when some ended in error "
+         "(exit code 3).");
+  out += fmt::format("dockaudit_audit_complete {}\n",
+                     policy.value("incomplete", true) == false ? 1 : 0);
   family(out, "dockaudit_info", "Constant 1, labelled with the tool version and profile.");
   out += fmt::format("dockaudit_info{{version=\"{}\",profile=\"{}\"}} 1\n",
                      label_value(fields::text(fields::object(report, "tool"), "version")),

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -79,6 +81,8 @@ std::string_view to_string(Format format);
 std::optional<Format> parse_format(std::string_view name);
 // The file name --output-dir gives each format: dockaudit.json, dockaudit.prom, ...
 std::string file_name(Format format);
+// The same for a fleet report (report merge): dockaudit-fleet.<format>.
+std::string fleet_file_name(Format format);
 
 struct RenderOptions {
   bool color = false;  // text only
@@ -129,17 +133,63 @@ std::string utc_time(std::int64_t seconds);
 // February 30th, no hour 24).
 bool is_utc_time(std::string_view text);
 
+// For a host report whose policy says some check ended in error, the line
+// that says so ("Audit incomplete: 3 results ended in error ..."); nothing
+// for a complete audit.
+std::optional<std::string> incomplete_text(const nlohmann::json& report);
+
+// Who may read a file write_atomically writes.
+enum class FileAccess {
+  // A report: a new file is 0644, read by others (node_exporter, CI); one
+  // that replaces a file keeps that file's mode, so a private report stays
+  // private.
+  shared,
+  // A snapshot, which describes how the host is secured: 0600, whatever the
+  // file it replaces allowed.
+  owner_only,
+};
+
 // Writes to a temporary file beside `path` and renames it into place, so a
 // reader never sees half a report. A symbolic link is followed and the file it
-// names replaced; an existing file keeps its mode and, where allowed, owner.
-// Anything but a regular file (a device, a FIFO, a directory) is refused, so
-// `-o /dev/null` never replaces the device. Throws std::runtime_error naming
-// the path.
-void write_atomically(const std::filesystem::path& path, std::string_view content);
+// names replaced; an existing file keeps, where allowed, its owner, and its
+// mode as `access` says. Anything but a regular file (a device, a FIFO, a
+// directory) is refused, so `-o /dev/null` never replaces the device. Throws
+// std::runtime_error naming the path.
+void write_atomically(const std::filesystem::path& path, std::string_view content,
+                      FileAccess access = FileAccess::shared);
 
-// The file a report for `path` would replace: the target of a symbolic link,
-// else `path`. Throws std::runtime_error when that is not a regular file or
-// its directory does not exist.
+// Several reports of one run: every file is written in full to its temporary
+// name before any is renamed into place, so a full disk or a refused path
+// leaves none of them changed. Throws std::runtime_error naming the path.
+void write_all_atomically(
+    const std::vector<std::pair<std::filesystem::path, std::string>>& files);
+
+// One report written in full beside its destination, not yet in place.
+// commit() renames it into place; otherwise the temporary file is removed
+// when the object goes away.
+class StagedFile {
+ public:
+  StagedFile(const std::filesystem::path& path, std::string_view content,
+             FileAccess access = FileAccess::shared);
+  StagedFile(StagedFile&& other) noexcept;
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  StagedFile& operator=(StagedFile&&) = delete;
+  ~StagedFile();
+
+  void commit();
+
+ private:
+  void discard() noexcept;
+
+  std::filesystem::path destination_;
+  std::string temporary_;
+};
+
+// The file a report for `path` would replace: the end of a chain of symbolic
+// links (created there when it does not exist yet), else `path`. Throws
+// std::runtime_error when that is not a regular file or its directory does not
+// exist.
 std::filesystem::path report_destination(const std::filesystem::path& path);
 
 }  // namespace dockaudit::report

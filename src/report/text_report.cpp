@@ -308,13 +308,14 @@ void render_waivers(std::string& out, const json& report, const Painter& paint) 
   if (!waivers.is_object()) return;
   std::string body;
   int active = 0;
-  int waived = 0;
+  // Waivers may overlap: the failures waived are the results, not the sum of
+  // what each waiver covers.
+  const int waived = count_of(report.value("summary", json::object()), "waived");
   for (const auto& waiver : waivers.value("entries", json::array())) {
     const auto state = text_of(waiver, "state");
     const auto matched = count_of(waiver, "matched");
     if (state == "active") {
       ++active;
-      waived += matched;
       continue;
     }
     std::string what = "matched no failure; remove it or correct its check and targets";
@@ -350,13 +351,14 @@ void render_policy(std::string& out, const json& report) {
   const auto reasons = policy.value("reasons", json::array());
   if (reasons.empty()) {
     out += "Policy: met\n";
-    return;
+  } else {
+    std::vector<std::string> lines;
+    for (const auto& reason : reasons) {
+      lines.push_back(reason.is_string() ? audit::printable(reason.get<std::string>()) : "?");
+    }
+    out += fmt::format("Policy: not met: {}\n", fmt::join(lines, "; "));
   }
-  std::vector<std::string> lines;
-  for (const auto& reason : reasons) {
-    lines.push_back(reason.is_string() ? audit::printable(reason.get<std::string>()) : "?");
-  }
-  out += fmt::format("Policy: not met: {}\n", fmt::join(lines, "; "));
+  if (const auto incomplete = incomplete_text(report)) out += *incomplete + "\n";
 }
 
 std::string render_header(const json& report) {

@@ -232,11 +232,30 @@ void check_identity(const json& document, const Place& top) {
                                               : ""));
   }
   const auto version = document.find("format_version");
-  if (version == document.end() || *version != kSnapshotFormatVersion) {
+  if (version == document.end() || !version->is_number_integer()) {
     top.child("format_version")
         .fail(fmt::format("this dockaudit reads snapshot format {}, the file has {}",
                           kSnapshotFormatVersion,
                           version == document.end() ? "none" : describe(*version)));
+  }
+  const auto format = version->get<std::int64_t>();
+  if (format < kSnapshotFormatVersion) {
+    top.child("format_version")
+        .fail(fmt::format("the file has snapshot format {}, older than the format {} this "
+                          "dockaudit reads; collect the snapshot again with \"dockaudit "
+                          "snapshot\"",
+                          format, kSnapshotFormatVersion));
+  }
+  if (format > kSnapshotFormatVersion) {
+    const auto saved_by = document.find("tool_version");
+    top.child("format_version")
+        .fail(fmt::format("the file has snapshot format {}, newer than the format {} this "
+                          "dockaudit reads; audit it with the dockaudit that saved it{} or a "
+                          "later one",
+                          format, kSnapshotFormatVersion,
+                          saved_by != document.end() && saved_by->is_string()
+                              ? fmt::format(" ({})", saved_by->get<std::string>())
+                              : ""));
   }
 }
 

@@ -18,9 +18,11 @@
 namespace dockaudit::snapshot {
 
 inline constexpr const char* kSnapshotKind = "dockaudit-snapshot";
-// Bumped whenever a field changes meaning, type or name, or disappears: a
-// loader never guesses what an older or newer document meant.
-inline constexpr int kSnapshotFormatVersion = 1;
+// Bumped whenever a field appears, changes meaning, type or name, or
+// disappears: a loader never guesses what an older or newer document meant.
+// 2: secret-looking container label values are masked (1 saved them as they
+// were), other image label values are kept (1 masked them all).
+inline constexpr int kSnapshotFormatVersion = 2;
 // Far above what a host with thousands of containers produces (each engine
 // answer is capped at 64 MiB), low enough that a wrong file is refused before
 // it is read into memory.

@@ -1,38 +1,17 @@
 // Which failures a site's waivers cover, and what became of each waiver.
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
 
+#include "src/audit/selectors.hpp"
 #include "src/waiver/waiver.hpp"
 
 namespace dockaudit::waiver {
 
 namespace {
 
-bool glob_matches(const std::string& pattern, const std::string& text) {
-  return ::fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
-}
-
-bool any_glob_matches(const std::vector<std::string>& patterns,
-                      const std::vector<std::string>& texts) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& pattern) {
-    return std::any_of(texts.begin(), texts.end(),
-                       [&](const auto& text) { return glob_matches(pattern, text); });
-  });
-}
-
-// "key" asks for the label whatever its value; "key=value" for that value.
-bool any_label_matches(const std::vector<std::string>& selectors,
-                       const std::map<std::string, std::string>& labels) {
-  return std::any_of(selectors.begin(), selectors.end(), [&](const std::string& selector) {
-    const auto equals = selector.find('=');
-    const auto found = labels.find(selector.substr(0, equals));
-    if (found == labels.end()) return false;
-    return equals == std::string::npos || found->second == selector.substr(equals + 1);
-  });
-}
+using audit::any_glob_matches;
+using audit::any_label_matches;
 
 // What a waiver's selectors are compared with: the names an image goes by,
 // as written and as `docker images` spells them, and its id.

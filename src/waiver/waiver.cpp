@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <regex>
 
 #include <fmt/format.h>
@@ -34,14 +35,22 @@ std::vector<std::string> check_ids() {
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == text.npos; }
 
-// YYYY-MM-DD naming a day the calendar has (no 2027-02-29).
-bool real_date(const std::string& text) {
+// Why `text` is no expiry date, or nothing: it must be written YYYY-MM-DD
+// and name a day the calendar has (no 2027-02-29).
+std::optional<std::string> date_problem(const std::string& text) {
   static const std::regex shape(R"(\d{4}-\d{2}-\d{2})");
-  if (!std::regex_match(text, shape)) return false;
+  if (!std::regex_match(text, shape)) {
+    return fmt::format("expires '{}' is not a date written YYYY-MM-DD (2026-12-31)", text);
+  }
   const std::chrono::year_month_day day{std::chrono::year(std::stoi(text.substr(0, 4))),
                                         std::chrono::month(std::stoul(text.substr(5, 2))),
                                         std::chrono::day(std::stoul(text.substr(8, 2)))};
-  return day.ok();
+  if (!day.month().ok()) return fmt::format("expires '{}' has no month {}", text, text.substr(5, 2));
+  if (!day.ok()) {
+    return fmt::format("expires '{}' is no day of the calendar: that month has no day {}", text,
+                       text.substr(8, 2));
+  }
+  return std::nullopt;
 }
 
 class Reader {
@@ -171,10 +180,7 @@ class Reader {
     made.justification = text(node["justification"], "justification");
     made.owner = text(node["owner"], "owner");
     made.expires = text(node["expires"], "expires");
-    if (!real_date(made.expires)) {
-      fail(node["expires"].Mark(),
-           fmt::format("expires '{}' is not a date written YYYY-MM-DD (2026-12-31)", made.expires));
-    }
+    if (const auto problem = date_problem(made.expires)) fail(node["expires"].Mark(), *problem);
     return made;
   }
 

@@ -120,18 +120,21 @@ audit_as e2e-host-c best-practices "$out/c"
   "$out/c/dockaudit.json" --format json,text,html --output-dir "$out"
 expect_equal "report merge exit code" 0 $?
 expect_equal "fleet hosts" '["e2e-host-a","e2e-host-b","e2e-host-c"]' \
-  "$(jq -c '[.hosts[].name]' "$out/dockaudit.json")"
+  "$(jq -c '[.hosts[].name]' "$out/dockaudit-fleet.json")"
 expect_equal "fleet profiles" '["baseline","cis-docker-1.8","best-practices"]' \
-  "$(jq -c '[.hosts[].profile]' "$out/dockaudit.json")"
+  "$(jq -c '[.hosts[].profile]' "$out/dockaudit-fleet.json")"
 expect_equal "c_priv's privilege is a worst finding on every host" 3 \
   "$(jq '.worst_findings[] | select(.id == "container.privileged@container:c_priv") | .host_count' \
-  "$out/dockaudit.json")"
-expect_contains "fleet text" "dockaudit fleet report: 3 hosts" "$(cat "$out/dockaudit.txt")"
+  "$out/dockaudit-fleet.json")"
+for file in dockaudit-fleet.json dockaudit-fleet.txt dockaudit-fleet.html; do
+  [[ -s "$out/$file" ]] && pass || fail "report merge did not write $file"
+done
+expect_contains "fleet text" "dockaudit fleet report: 3 hosts" "$(cat "$out/dockaudit-fleet.txt")"
 err=$("$dockaudit" report merge "$out/a/dockaudit.json" "$out/a/dockaudit.json" 2>&1 > /dev/null)
 expect_equal "merging one host twice is refused" 2 $?
 expect_contains "the refusal names both files" \
   "$out/a/dockaudit.json and $out/a/dockaudit.json" "$err"
-err=$("$dockaudit" report merge "$out/dockaudit.json" 2>&1 > /dev/null)
+err=$("$dockaudit" report merge "$out/dockaudit-fleet.json" 2>&1 > /dev/null)
 expect_contains "a fleet report is no input" "a fleet report" "$err"
 
 # --- saved files that cannot be trusted are refused, naming the place --------
@@ -198,8 +201,27 @@ $out/snapshot.json" report convert "$out/snapshot.json"
   --output "$out/offline.json"
 expect_equal "the audit the hint names: exit code with failing containers" 1 $?
 refused "report convert of a fleet report" \
-  "$out/dockaudit.json: a fleet report (report merge), not a host report; use the host reports \
+  "$out/dockaudit-fleet.json: a fleet report (report merge), not a host report; use the host reports \
 it was made from (report merge renders a fleet in text, json or html)" \
-  report convert "$out/dockaudit.json"
+  report convert "$out/dockaudit-fleet.json"
+
+# --- a full disk changes none of the files ----------------------------------
+# A 64 KiB tmpfs in a private mount namespace: the JSON report fits, the HTML
+# does not, so neither may replace the old files and no temporary file stays.
+full_out=$(unshare --mount bash -c '
+  dir=$1; shift
+  mkdir -p "$dir" && mount -t tmpfs -o size=64k tmpfs "$dir" || exit 99
+  echo old > "$dir/dockaudit.json" && echo old > "$dir/dockaudit.html"
+  "$@" --output-dir "$dir" 2>&1
+  echo "exit $?"
+  echo "files: $(ls "$dir" | tr "\n" " ")"
+  echo "json: $(cat "$dir/dockaudit.json") html: $(cat "$dir/dockaudit.html")"
+' _ "$work/full" "$dockaudit" report convert "$a/dockaudit.json" --format json,html)
+echo "$full_out"
+expect_contains "a full disk is an error naming the file" "No space left on device" "$full_out"
+expect_contains "a full disk exits 2" "exit 2" "$full_out"
+expect_contains "no file replaced, no temporary left" "files: dockaudit.html dockaudit.json " \
+  "$full_out"
+expect_contains "old contents kept" "json: old html: old" "$full_out"
 
 finish

@@ -84,22 +84,29 @@ expect_equal "user evidence" '"0:0"' "$(jq -c '.results[] | select(.target.name 
   and .check == "container.user") | .evidence[0].value' "$report")"
 
 # --- a snapshot audited offline matches the live audit --------------------
-# An image with a secret in its environment: the snapshot must not hold it,
-# and image.secrets must still fail offline.
+# An image with a secret in its environment and labels, and a container that
+# inherits the label and adds its own: the snapshot must hold none of the
+# secrets, keep the ordinary label, and image.secrets must still fail offline.
 readonly token=ghp_e2eE2Ee2eE2Ee2eE2Ee2eE2Ee2eE2Ee2eE
 docker commit --change "ENV DEPLOY_TOKEN=$token" --change 'LABEL db.password=letmein99' \
   c_good local/leaky:1 > /dev/null
+docker create --network none --name c_labels --label db.password=hunter2secret \
+  --label aws_key=AKIAIOSFODNN7EXAMPLE --label tier=db-primary local/leaky:1 sleep 3600 > /dev/null
 "$dockaudit" --level 2,swarm --format json --output "$work/live.json" \
   --daemon-config "$work/daemon.json" 2> /dev/null
 live_exit=$?
 "$dockaudit" snapshot --output "$work/host.json" --daemon-config "$work/daemon.json"
 expect_equal "exit code of dockaudit snapshot" 0 $?
 expect_equal "snapshot kind" dockaudit-snapshot "$(jq -r .kind "$work/host.json")"
-if grep -q -e "$token" -e letmein99 "$work/host.json"; then
+if grep -q -e "$token" -e letmein99 -e hunter2secret -e IOSFODNN7EXAMPLE "$work/host.json"; then
   fail "a secret value is in the snapshot file"
 else
   pass
 fi
+saved_labels='.containers.value[] | select(.name == "c_labels") | .labels'
+expect_equal "labels saved for c_labels" "$(jq -cSn '{"aws_key": "<masked: AWS access key id>",
+  "db.password": "<masked: secret-named variable>", "tier": "db-primary"}')" \
+  "$(jq -cS "$saved_labels" "$work/host.json")"
 "$dockaudit" --snapshot "$work/host.json" --level 2,swarm --format json \
   --output "$work/offline.json" 2> /dev/null
 expect_equal "offline exit code equals live" "$live_exit" $?
@@ -117,6 +124,7 @@ err=$("$dockaudit" --snapshot "$work/bad-snapshot.json" 2>&1 > /dev/null)
 expect_equal "exit code, malformed snapshot" 2 $?
 expect_contains "malformed snapshot message" \
   "bad-snapshot.json: /containers/value/0/memory: expected an integer" "$err"
+docker rm c_labels > /dev/null
 docker rmi local/leaky:1 > /dev/null
 
 # Without --daemon-config, the daemon.json read is the one the socket's dockerd

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "tests/unit/cli_harness.hpp"
@@ -124,7 +125,62 @@ TEST_CASE("--fail-under and --fail-on set the policy; the exit code follows it")
   // No check failed (they ended in error): --fail-on alone leaves it incomplete.
   Captured on;
   CHECK(cli::run(unreachable({"--fail-on", "low"}), on.environment()) == cli::kAuditIncomplete);
-  CHECK(on.out.str().find("Policy: met") != std::string::npos);
+  CHECK(on.out.str().find("Policy: met\nAudit incomplete: ") != std::string::npos);
+  CHECK(on.out.str().find(" ended in error and could not be judged (exit code 3)\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("an incomplete audit says so in every format, even when the policy is met") {
+  testing::TempTree dir;
+  Captured io;
+  CHECK(cli::run(unreachable({"--fail-on", "low", "--format", "json,html,prometheus",
+                              "--output-dir", dir.root().string()}),
+                 io.environment()) == cli::kAuditIncomplete);
+  const auto report = nlohmann::json::parse(read(dir.root() / "dockaudit.json"));
+  CHECK(report["policy"]["met"] == true);
+  CHECK(report["policy"]["incomplete"] == true);
+  const auto errors = report["summary"]["error"].get<int>();
+  CHECK(errors > 0);
+  CHECK(read(dir.root() / "dockaudit.html")
+            .find(fmt::format("<p id=\"incomplete\">Audit incomplete: {} results ended in error",
+                              errors)) != std::string::npos);
+  const auto prometheus = read(dir.root() / "dockaudit.prom");
+  CHECK(prometheus.find("\ndockaudit_policy_met 1\n") != std::string::npos);
+  CHECK(prometheus.find("\ndockaudit_audit_complete 0\n") != std::string::npos);
+}
+
+TEST_CASE("--fail-under takes a plain decimal score, --fail-on suggests whatever the case") {
+  for (const char* score : {" 50", "0x20", "1e1", "50 ", "+5", "-0", "100.01", "", "nan", "5."}) {
+    CAPTURE(score);
+    Captured io;
+    CHECK(cli::run(unreachable({"--fail-under", score}), io.environment()) == cli::kUsageError);
+    CHECK(io.err.str().find("is not a score from 0 to 100") != std::string::npos);
+  }
+  for (const char* score : {"0", "87.5", "100", "100.0"}) {
+    CAPTURE(score);
+    Captured io;
+    CHECK(cli::run(unreachable({"--format", "json", "--fail-under", score}), io.environment()) !=
+          cli::kUsageError);
+  }
+  Captured typo;
+  CHECK(cli::run(unreachable({"--fail-on", "HIHG"}), typo.environment()) == cli::kUsageError);
+  CHECK(typo.err.str().find("--fail-on 'HIHG' is not a severity (did you mean 'high'?)") !=
+        std::string::npos);
+}
+
+TEST_CASE("an --output-dir that is a file, and several formats for checks, are refused") {
+  testing::TempTree dir;
+  const auto file = dir.root() / "file";
+  std::ofstream(file) << "x";
+  Captured io;
+  CHECK(cli::run(unreachable({"--format", "json", "--output-dir", file.string()}),
+                 io.environment()) == cli::kUsageError);
+  CHECK(io.err.str().find("not a directory") != std::string::npos);
+  CHECK(read(file) == "x");
+  Captured checks;
+  CHECK(cli::run({"checks", "--format", "text,json"}, checks.environment()) == cli::kUsageError);
+  CHECK(checks.err.str().find("dockaudit checks lists in one format at a time") !=
+        std::string::npos);
 }
 
 TEST_CASE("options an audit needs are refused by report commands") {

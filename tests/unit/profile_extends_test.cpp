@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -224,10 +225,120 @@ TEST_CASE("the schema refuses what the reader has no word for, at its line and c
             .find("yes.yaml:4:14: 'enabled' must be true or false, "
                   "not 'yes'") != std::string::npos);
 
-  tree.file("emptyrule.yaml", "name: n\nselect:\n  - enabled: true\n");
-  CHECK(error_loading(tree, "emptyrule.yaml")
-            .find("emptyrule.yaml:3:5: /select/0 does not match the profile schema") !=
+  tree.file("noids.yaml", "name: n\nselect:\n  - ids: []\n");
+  CHECK(error_loading(tree, "noids.yaml")
+            .find("noids.yaml:3:10: /select/0/ids does not match the profile schema") !=
         std::string::npos);
+}
+
+TEST_CASE("a select rule without ids, level or section says it needs one of them") {
+  TempTree tree;
+  tree.file("enabledonly.yaml", "name: n\nselect:\n  - enabled: true\n");
+  CHECK(error_loading(tree, "enabledonly.yaml")
+            .find("enabledonly.yaml:3:5: a select rule needs one of 'ids', 'level' or "
+                  "'section' to say what it matches") != std::string::npos);
+  tree.file("emptyrule.yaml", "name: n\nselect:\n  - {}\n");
+  const auto message = error_loading(tree, "emptyrule.yaml");
+  CAPTURE(message);
+  CHECK(message.find("emptyrule.yaml:3:5: a select rule needs one of 'ids', 'level' or "
+                     "'section'") != std::string::npos);
+  CHECK(message.find("Missing required property") == std::string::npos);
+}
+
+TEST_CASE("a YAML merge key is refused as unsupported, not as a misspelt key") {
+  TempTree tree;
+  tree.file("merge.yaml",
+            "name: m\nchecks:\n  - &user\n    id: container.user\n    severity: high\n"
+            "  - <<: *user\n    id: container.privileged\n");
+  const auto message = error_loading(tree, "merge.yaml");
+  CAPTURE(message);
+  CHECK(message.find("merge.yaml:6:5: YAML merge keys ('<<') are not supported in a check entry; "
+                     "write the keys out instead") != std::string::npos);
+  CHECK(message.find("did you mean") == std::string::npos);
+
+  tree.file("mergeparameters.yaml",
+            "name: m\nchecks:\n  - id: host.docker-group\n    parameters:\n"
+            "      <<: {trusted_users: [alice]}\n");
+  CHECK(error_loading(tree, "mergeparameters.yaml")
+            .find("mergeparameters.yaml:5:7: YAML merge keys ('<<') are not supported in "
+                  "'parameters'") != std::string::npos);
+}
+
+TEST_CASE("an ids glob that matches no check, or is no glob, is an error at the glob") {
+  TempTree tree;
+  tree.file("parent.yaml", kParent);
+  tree.file("typo.yaml",
+            "name: t\nextends: parent\nselect:\n  - ids: [\"contianer.*\"]\n"
+            "    enabled: false\n");
+  CHECK(error_loading(tree, "typo.yaml")
+            .find("typo.yaml:4:11: 'ids' glob 'contianer.*' matches no check; did you mean "
+                  "'container.*'?") != std::string::npos);
+
+  tree.file("bracket.yaml",
+            "name: b\nextends: parent\nselect:\n  - ids: [\"container.*\", \"container.[a-\"]\n"
+            "    enabled: false\n");
+  CHECK(error_loading(tree, "bracket.yaml")
+            .find("bracket.yaml:4:26: 'ids' glob 'container.[a-' is not a valid glob: its '[' "
+                  "at character 11 is never closed; end the set with ']'") != std::string::npos);
+
+  tree.file("exact.yaml", "name: e\nselect:\n  - ids:\n      - container.privilegd\n");
+  CHECK(error_loading(tree, "exact.yaml")
+            .find("exact.yaml:4:9: 'ids' glob 'container.privilegd' matches no check; did you "
+                  "mean 'container.privileged'?") != std::string::npos);
+
+  tree.file("far.yaml", "name: f\nselect:\n  - ids: [\"qqqqqq*\"]\n");
+  CHECK(error_loading(tree, "far.yaml")
+            .find("far.yaml:3:11: 'ids' glob 'qqqqqq*' matches no check; `dockaudit checks` "
+                  "lists the check ids") != std::string::npos);
+}
+
+TEST_CASE("a site profile extends the shipped profile of its own name") {
+  TempTree tree;
+  const std::filesystem::path shipped = dockaudit::testing::source_profiles_dir();
+  tree.file("site/cis-docker-1.8.yaml",
+            "name: cis-docker-1.8\nextends: cis-docker-1.8\nselect:\n  - section: swarm\n"
+            "    enabled: false\n");
+  // Found beside the file and again as a profile directory: both are itself.
+  for (const auto& dirs : {std::vector<std::filesystem::path>{shipped},
+                           std::vector<std::filesystem::path>{tree.at("site"), shipped}}) {
+    const auto site = load_profile(tree.at("site/cis-docker-1.8.yaml"), dirs);
+    CHECK(site.extends == (shipped / "cis-docker-1.8.yaml").lexically_normal().string());
+    CHECK(site.benchmark->version == "1.8.0");
+    CHECK(!selects(site, "swarm.autolock"));
+    CHECK(selects(site, "container.user"));
+  }
+
+  // Two site files that extend each other by name are still a cycle.
+  tree.file("site/baseline.yaml", "name: baseline\nextends: best-practices\n");
+  tree.file("site/best-practices.yaml", "name: best-practices\nextends: baseline\n");
+  const auto cycle = [&] {
+    try {
+      load_profile(tree.at("site/baseline.yaml"), {shipped});
+    } catch (const ProfileError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  }();
+  CAPTURE(cycle);
+  CHECK(cycle.find("best-practices.yaml:2:10: extends 'baseline' makes a cycle") !=
+        std::string::npos);
+}
+
+TEST_CASE("an error in an extended profile names the files that extend it") {
+  TempTree tree;
+  tree.file("ok-w.yaml", "name: w\nchecks:\n  - id: container.user\nbogus: 1\n");
+  tree.file("child.yaml", "name: c\nextends: ./ok-w.yaml\n");
+  tree.file("grand.yaml", "name: g\n\nextends: child\n");
+  const auto message = error_loading(tree, "child.yaml");
+  CAPTURE(message);
+  CHECK(message.find("ok-w.yaml:4:1: unknown key 'bogus' in the profile") != std::string::npos);
+  CHECK(message.ends_with(" (extended by " + tree.at("child.yaml").string() + ":2:10)"));
+
+  const auto deeper = error_loading(tree, "grand.yaml");
+  CAPTURE(deeper);
+  CHECK(deeper.ends_with(" (extended by " + tree.at("child.yaml").string() +
+                         ":2:10, which is extended by " + tree.at("grand.yaml").string() +
+                         ":3:10)"));
 }
 
 TEST_CASE("every shipped profile, and the documented example, pass the schema and load") {

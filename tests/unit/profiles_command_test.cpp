@@ -70,6 +70,33 @@ TEST_CASE("profiles validate says OK, or gives the error with its place and exit
                      "'container.user'?") != std::string::npos);
 }
 
+TEST_CASE("profiles validate takes a profile name as profiles show does") {
+  const auto named = run({"profiles", "validate", "baseline"});
+  CAPTURE(named.err);
+  CHECK(named.code == cli::kPolicyMet);
+  CHECK(named.out.find("baseline.yaml: OK: profile 'baseline' selects 9 checks") !=
+        std::string::npos);
+  const auto typo = run({"profiles", "validate", "basline"});
+  CHECK(typo.code == cli::kUsageError);
+  CHECK(typo.err.find("no profile named 'basline' (did you mean 'baseline'?)") !=
+        std::string::npos);
+}
+
+TEST_CASE("profiles show names a parent by its plain path and escapes control characters") {
+  testing::TempTree tree;
+  tree.file("parent.yaml", "name: parent\nextends: baseline\n");
+  tree.file("child.yaml",
+            "name: \"child\\e[31m\"\ndescription: \"red\\e[0m\"\nextends: ./parent.yaml\n");
+  const auto shown = run({"profiles", "show", tree.at("child.yaml").string()});
+  CAPTURE(shown.err);
+  CHECK(shown.code == cli::kPolicyMet);
+  CHECK(shown.out.find("extends: " + tree.at("parent.yaml").string() + "\n") != std::string::npos);
+  CHECK(shown.out.find('\x1b') == std::string::npos);
+  const auto listed = run({"profiles", "validate", tree.at("child.yaml").string()});
+  CHECK(listed.code == cli::kPolicyMet);
+  CHECK(listed.out.find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("profiles schema prints the JSON Schema; a wrong action is a usage error") {
   const auto schema = run({"profiles", "schema"});
   CHECK(schema.code == cli::kPolicyMet);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "src/report/report.hpp"
 #include "tests/unit/fixtures.hpp"
 #include "tests/unit/report/sample_report.hpp"
+#include "tests/unit/temp_tree.hpp"
 
 using namespace dockaudit;
 
@@ -107,7 +109,7 @@ TEST_CASE("a report never replaces a device, FIFO or directory, and follows symb
   fs::create_directories(dir / "sub");
   REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
   CHECK_THROWS_WITH(report::write_atomically(dir / "fifo", "{}"),
-                    doctest::Contains("fifo is a FIFO; reports are written to regular files only"));
+                    doctest::Contains("fifo is a FIFO; dockaudit writes regular files only"));
   CHECK(fs::is_fifo(dir / "fifo"));
   CHECK_THROWS_WITH(report::write_atomically("/dev/null", "{}"),
                     doctest::Contains("/dev/null is a character device"));
@@ -132,6 +134,53 @@ TEST_CASE("a report never replaces a device, FIFO or directory, and follows symb
   fs::remove_all(dir);
 }
 
+TEST_CASE("a link that points nowhere gets its target written, never replaced itself") {
+  namespace fs = std::filesystem;
+  testing::TempTree tree;
+  const auto& dir = tree.root();
+  fs::create_directories(dir / "reports");
+  fs::create_symlink("reports/today.json", dir / "latest.json");
+  report::write_atomically(dir / "latest.json", "{}\n");
+  CHECK(fs::is_symlink(dir / "latest.json"));
+  CHECK(fs::is_regular_file(dir / "reports" / "today.json"));
+
+  fs::create_symlink("gone/x.json", dir / "nowhere.json");
+  CHECK_THROWS_WITH(report::write_atomically(dir / "nowhere.json", "{}"),
+                    doctest::Contains("gone/x.json (the target of"));
+  CHECK_THROWS_WITH(report::write_atomically(dir / "nowhere.json", "{}"),
+                    doctest::Contains("does not exist"));
+  CHECK(fs::is_symlink(dir / "nowhere.json"));
+
+  fs::create_symlink("loop-b", dir / "loop-a");
+  fs::create_symlink("loop-a", dir / "loop-b");
+  CHECK_THROWS_WITH(report::write_atomically(dir / "loop-a", "{}"),
+                    doctest::Contains("too many levels of symbolic links"));
+  CHECK(fs::is_symlink(dir / "loop-a"));
+}
+
+TEST_CASE("several reports are all written before any replaces its file") {
+  namespace fs = std::filesystem;
+  testing::TempTree tree;
+  const auto& dir = tree.root();
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "a.json") << "old";
+  // The second destination is a directory: nothing at all may change.
+  CHECK_THROWS_WITH(report::write_all_atomically({{dir / "a.json", "new"}, {dir / "sub", "x"}}),
+                    doctest::Contains("sub is a directory"));
+  std::ifstream before(dir / "a.json");
+  std::string content;
+  before >> content;
+  CHECK(content == "old");
+  CHECK(std::distance(fs::directory_iterator(dir), {}) == 2);  // a.json and sub, no temporaries
+
+  report::write_all_atomically({{dir / "a.json", "new"}, {dir / "b.json", "b"}});
+  std::ifstream after(dir / "a.json");
+  after >> content;
+  CHECK(content == "new");
+  CHECK(fs::is_regular_file(dir / "b.json"));
+  CHECK(std::distance(fs::directory_iterator(dir), {}) == 3);
+}
+
 TEST_CASE("a report that replaces a file keeps its mode") {
   namespace fs = std::filesystem;
   const auto path = fs::temp_directory_path() / "dockaudit-private-report.json";
@@ -142,6 +191,37 @@ TEST_CASE("a report that replaces a file keeps its mode") {
   fs::remove(path);
   report::write_atomically(path, "{}\n");
   CHECK((fs::status(path).permissions() & fs::perms::others_read) == fs::perms::others_read);
+  // A report is no program: setuid, setgid and sticky bits are not kept.
+  fs::permissions(path, fs::perms::set_uid | fs::perms::set_gid | fs::perms::sticky_bit |
+                            fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read);
+  report::write_atomically(path, "{}\n");
+  CHECK(fs::status(path).permissions() ==
+        (fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read));
+  fs::remove(path);
+}
+
+TEST_CASE("standard output in a pipe is refused as a FIFO, with a hint") {
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  const auto link = "/proc/self/fd/" + std::to_string(ends[1]);
+  const auto expected = link + " is a FIFO; dockaudit writes regular files only (without "
+                               "--output it writes to standard output)";
+  CHECK_THROWS_WITH(report::report_destination(link), doctest::Contains(expected.c_str()));
+  ::close(ends[0]);
+  ::close(ends[1]);
+}
+
+TEST_CASE("a file written for its owner only is 0600, also where it replaces a readable one") {
+  namespace fs = std::filesystem;
+  const auto path = fs::temp_directory_path() / "dockaudit-owner-only.json";
+  fs::remove(path);
+  const auto owner_only = fs::perms::owner_read | fs::perms::owner_write;
+  report::write_atomically(path, "{}\n", report::FileAccess::owner_only);
+  CHECK(fs::status(path).permissions() == owner_only);
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                            fs::perms::others_read);
+  report::write_atomically(path, "{}\n", report::FileAccess::owner_only);
+  CHECK(fs::status(path).permissions() == owner_only);
   fs::remove(path);
 }
 

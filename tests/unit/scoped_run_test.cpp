@@ -3,6 +3,8 @@
 #include "checks/all_checks.hpp"
 #include "src/audit/evaluate.hpp"
 #include "src/audit/scoped_run.hpp"
+#include "src/cli/snapshot_command.hpp"
+#include "src/snapshot/serialize.hpp"
 #include "tests/unit/fixtures.hpp"
 
 using namespace dockaudit;
@@ -89,4 +91,24 @@ TEST_CASE("evaluate takes each container's result from its scope's run") {
     CHECK(finding.result.status ==
           (finding.result.target.name == "web" ? audit::Status::pass : audit::Status::fail));
   }
+}
+
+TEST_CASE("offline, a label scope matches an ordinary value as live, a masked one by key only") {
+  auto live = two_containers();
+  auto& web = live.containers.value->front();
+  web.labels["tier"] = "db-primary";
+  web.labels["db.password"] = "hunter2secret";
+  const auto text = cli::snapshot_document(live, {"0.1.0", "host-a", "unix:///x.sock"});
+  const auto offline =
+      snapshot::snapshot_from_json(nlohmann::json::parse(text), "host.json").snapshot;
+
+  for (const char* label : {"tier=db*", "db.password"}) {
+    CAPTURE(label);
+    const auto selection = capabilities_selection({{{}, {label}, kAllowNetAdmin}});
+    CHECK(status_for(audit::run_selection(live, selection), "web") == audit::Status::pass);
+    CHECK(status_for(audit::run_selection(offline, selection), "web") == audit::Status::pass);
+  }
+  const auto on_secret = capabilities_selection({{{}, {"db.password=hunter*"}, kAllowNetAdmin}});
+  CHECK(status_for(audit::run_selection(live, on_secret), "web") == audit::Status::pass);
+  CHECK(status_for(audit::run_selection(offline, on_secret), "web") == audit::Status::fail);
 }

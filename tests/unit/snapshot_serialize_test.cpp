@@ -93,7 +93,7 @@ TEST_CASE("saving is lossless apart from masked secrets: a second round trip cha
       snapshot::to_json(snapshot::snapshot_from_json(once, "host.json").snapshot, kOrigin);
   CHECK(once == twice);
   CHECK(once["kind"] == "dockaudit-snapshot");
-  CHECK(once["format_version"] == 1);
+  CHECK(once["format_version"] == 2);
   CHECK(once["hostname"] == "host-a");
 }
 
@@ -123,6 +123,65 @@ TEST_CASE("environment and label values never reach the file, yet image.secrets 
   for (std::size_t i = 0; i < seen.size(); ++i) CHECK(describe(seen[i]) == describe(expected[i]));
 }
 
+TEST_CASE("secret-looking container labels are masked, ordinary ones are saved as they are") {
+  auto live = fixture_snapshot();
+  auto& image = live.images.value->front();
+  image.labels = {{"aws_key", "AKIAIOSFODNN7EXAMPLE"}, {"tier", "db-primary"}};
+  auto& container = live.containers.value->front();
+  container.image_id = image.id;
+  // The engine copies the image's labels into the container's Config.Labels.
+  container.labels = image.labels;
+  container.labels["db.password"] = "hunter2secret";
+  container.labels["com.example.app"] = "billing";
+
+  const auto text = cli::snapshot_document(live, kOrigin);
+  for (const char* secret : {"hunter2secret", "IOSFODNN7EXAMPLE"}) {
+    CAPTURE(secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+
+  const auto offline = snapshot::snapshot_from_json(nlohmann::json::parse(text), "host.json");
+  const std::map<std::string, std::string> saved_image_labels{
+      {"aws_key", "<masked: AWS access key id>"}, {"tier", "db-primary"}};
+  CHECK(offline.snapshot.images.value->front().labels == saved_image_labels);
+  auto saved_container_labels = saved_image_labels;
+  saved_container_labels["db.password"] = "<masked: secret-named variable>";
+  saved_container_labels["com.example.app"] = "billing";
+  CHECK(offline.snapshot.containers.value->front().labels == saved_container_labels);
+}
+
+TEST_CASE("secrets in command lines reach neither the file nor a report, live or offline") {
+  auto live = fixture_snapshot();
+  auto& container = live.containers.value->front();
+  container.state = "running";
+  container.processes.value = std::vector<std::string>{
+      "/usr/sbin/sshd -D", "sh -c sleep 3600; echo --password=S3cr3tPassXYZ"};
+  container.processes.error.clear();
+  container.execs.value = std::vector<snapshot::ExecInstance>{
+      {"e1", true, "root", "curl https://bob:Pa55wordQ@example.com/x"}};
+  container.execs.error.clear();
+  container.healthcheck = std::vector<std::string>{"CMD-SHELL", "mysql --password=Hea1thPass"};
+  live.images.value->front().healthcheck =
+      std::vector<std::string>{"CMD", "wget", "--password=ImageHealthPw1"};
+
+  const auto text = cli::snapshot_document(live, kOrigin);
+  const auto offline = saved_and_loaded(live);
+  const auto live_results = all_results(live);
+  const auto offline_results = all_results(offline);
+  CHECK(live_results == offline_results);
+  std::string reported;
+  for (const auto& line : live_results) reported += line + "\n";
+  for (const char* secret : {"S3cr3tPassXYZ", "Pa55wordQ", "Hea1thPass", "ImageHealthPw1"}) {
+    CAPTURE(secret);
+    CHECK(text.find(secret) == std::string::npos);
+    CHECK(reported.find(secret) == std::string::npos);
+  }
+  // The lines keep what checks read: sshd is still found, as live.
+  CHECK(reported.find("container.sshd " + container.name) != std::string::npos);
+  CHECK(reported.find("runs an SSH daemon: /usr/sbin/sshd -D") != std::string::npos);
+  CHECK(reported.find("--password=Z0zz0zZzzzZZZ") != std::string::npos);
+}
+
 TEST_CASE("masked history keeps the build step and the kinds of secret in it") {
   const std::string line =
       "RUN curl https://bob:pa55word@example.com/x --password=topsecret && "
@@ -141,6 +200,34 @@ TEST_CASE("masked history keeps the build step and the kinds of secret in it") {
   CHECK(checks::mask_text(masked) == masked);
 }
 
+TEST_CASE("masked history hides the secret values of ENV and LABEL steps, spaces and all") {
+  // As a classic builder and BuildKit record them: the quotes are gone.
+  const std::string classic =
+      "/bin/sh -c #(nop)  LABEL db.password=hunter2secret password.db=two words "
+      "aws_key=AKIAIOSFODNN7EXAMPLE tier=db";
+  CHECK(checks::mask_text(classic) ==
+        "/bin/sh -c #(nop)  LABEL db.password=zzzzzz0zzzzzz password.db=zzz zzzzz "
+        "aws_key=AKIAZZZZZZZZ0ZZZZZZZ tier=db");
+  const std::string buildkit = "ENV DB_PASSWORD=with space GREETING=hello world";
+  CHECK(checks::mask_text(buildkit) == "ENV DB_PASSWORD=zzzz zzzzz GREETING=hello world");
+  const std::string command = "/bin/sh -c echo password.db=two words";
+  CHECK(checks::mask_text(command) == command);
+
+  const auto kinds = [](const std::string& line) {
+    std::vector<std::string> text;
+    for (const auto& match : checks::find_secrets(line)) {
+      text.push_back(match.kind + "/" + match.key);
+    }
+    return text;
+  };
+  for (const auto& line : {classic, buildkit}) {
+    CAPTURE(line);
+    const auto masked = checks::mask_text(line);
+    CHECK(kinds(masked) == kinds(line));
+    CHECK(checks::mask_text(masked) == masked);
+  }
+}
+
 TEST_CASE("a document that is not a snapshot of this format is refused, naming the place") {
   auto wrong_kind = saved_document();
   wrong_kind["kind"] = "dockaudit-report";
@@ -155,12 +242,29 @@ TEST_CASE("a document that is not a snapshot of this format is refused, naming t
         "\"host\"; that is a dockaudit JSON report, which dockaudit report convert renders");
 
   auto wrong_version = saved_document();
-  wrong_version["format_version"] = 2;
+  wrong_version["format_version"] = "2";
   CHECK(load_error(wrong_version) ==
-        "host.json: /format_version: this dockaudit reads snapshot format 1, the file has 2");
+        "host.json: /format_version: this dockaudit reads snapshot format 2, the file has \"2\"");
 
   CHECK(load_error(nlohmann::json::array()) ==
         "host.json: /: expected a dockaudit snapshot object, got an array");
+}
+
+TEST_CASE("a snapshot of an older format asks to be collected again, a newer one names its tool") {
+  // Format 1 saved container label values unmasked: such a file is refused
+  // rather than read as if it were masked.
+  auto older = saved_document();
+  older["format_version"] = 1;
+  CHECK(load_error(older) ==
+        "host.json: /format_version: the file has snapshot format 1, older than the format 2 "
+        "this dockaudit reads; collect the snapshot again with \"dockaudit snapshot\"");
+
+  auto newer = saved_document();
+  newer["format_version"] = 3;
+  newer["tool_version"] = "9.0.0";
+  CHECK(load_error(newer) ==
+        "host.json: /format_version: the file has snapshot format 3, newer than the format 2 "
+        "this dockaudit reads; audit it with the dockaudit that saved it (9.0.0) or a later one");
 }
 
 TEST_CASE("a mistyped, missing or unknown field is an error naming its JSON pointer") {

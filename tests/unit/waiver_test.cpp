@@ -137,6 +137,20 @@ TEST_CASE("a waiver covers a container's failure by name glob, and reports show 
   CHECK(text.find("1 active, waiving 1 failure\n") != std::string::npos);
 }
 
+TEST_CASE("overlapping waivers count each waived failure once in the text summary") {
+  WaiverFixture fixture;
+  auto file = fixture.load("waivers:\n" + entry("container.user", "    containers: [c_*]\n") +
+                           entry("container.user", "    containers: [c_*]\n"));
+  REQUIRE(file.waivers.size() == 2);
+  const auto snapshot = two_root_containers();
+  auto findings = findings_of(checks::container_user, snapshot);
+  waiver::apply_waivers(findings, file, snapshot, kToday);
+  const auto json = report::render_json(report_of(snapshot, findings, file));
+  CHECK(json["summary"]["waived"] == 2);
+  const auto text = report::render_text(json, false);
+  CHECK(text.find("2 active, waiving 2 failures\n") != std::string::npos);
+}
+
 TEST_CASE("a waiver holds through its expiry day, then stops waiving and is reported expired") {
   WaiverFixture fixture;
   const auto snapshot = two_root_containers();
@@ -216,6 +230,9 @@ TEST_CASE("containers are selected by name glob, label and image; every list giv
   CHECK(waived_by("    labels: [team]\n") == names{"c_default", "c_priv"});
   CHECK(waived_by("    labels: [tier]\n") == names{"c_default"});
   CHECK(waived_by("    labels: [team=we]\n").empty());
+  // A value is a glob, as in a profile's scoped labels.
+  CHECK(waived_by("    labels: [\"team=w*\"]\n") == names{"c_default"});
+  CHECK(waived_by("    labels: [\"team=[dw]*\"]\n") == names{"c_default", "c_priv"});
   CHECK(waived_by("    images: [\"local/busybox:*\"]\n") == names{"c_default", "c_priv"});
   CHECK(waived_by("    images: [\"busybox*\"]\n").empty());
   const auto image_id = testing::container("c_default").image_id;
@@ -344,7 +361,7 @@ TEST_CASE("a malformed waiver file is refused with its file, line and column") {
   refused(
       "waivers:\n  - check: container.user\n    justification: j\n    owner: o\n"
       "    expires: 2026-02-30\n",
-      "5:14: expires '2026-02-30' is not a date written YYYY-MM-DD");
+      "5:14: expires '2026-02-30' is no day of the calendar: that month has no day 30");
   refused(
       "waivers:\n  - check: container.user\n    justification: j\n    owner: o\n"
       "    expires: 31/12/2026\n",
@@ -352,7 +369,7 @@ TEST_CASE("a malformed waiver file is refused with its file, line and column") {
   refused(
       "waivers:\n  - check: container.user\n    justification: j\n    owner: o\n"
       "    expires: 2026-1-5\n",
-      "5:14: expires '2026-1-5' is not a date");
+      "5:14: expires '2026-1-5' is not a date written YYYY-MM-DD (2026-12-31)");
   refused("waivers:\n  - check: container.user\n    containers: web\n" + good_rest,
           "3:17: 'containers' must be a non-empty list of name globs");
   refused("waivers:\n  - check: container.user\n    images: []\n" + good_rest,
@@ -385,7 +402,7 @@ TEST_CASE("a run with a malformed waiver file exits 2 and writes no report") {
                   "--format", "json", "--output", output.string()},
                  io.environment()) == cli::kUsageError);
   CHECK(io.err.str().find("dockaudit: error: " + waivers +
-                          ":5:14: expires '2026-13-01' is not a date") != std::string::npos);
+                          ":5:14: expires '2026-13-01' has no month 13") != std::string::npos);
   CHECK(io.out.str().empty());
   CHECK_FALSE(std::filesystem::exists(output));
   // The engine is never asked: nothing was audited.

@@ -39,9 +39,12 @@ TEST_CASE("the Prometheus file has the score, the counts and the run time, each 
   CHECK(has_line(text, "dockaudit_run_duration_seconds 1.25"));
   // Any failure breaks the default policy.
   CHECK(has_line(text, "dockaudit_policy_met 0"));
+  CHECK(has_line(text, fmt::format("dockaudit_audit_complete {}",
+                                   report["policy"]["incomplete"] == true ? 0 : 1)));
   for (const auto* name : {"dockaudit_score", "dockaudit_section_score", "dockaudit_results",
                            "dockaudit_failures", "dockaudit_last_run_timestamp_seconds",
-                           "dockaudit_run_duration_seconds", "dockaudit_policy_met"}) {
+                           "dockaudit_run_duration_seconds", "dockaudit_policy_met",
+                           "dockaudit_audit_complete"}) {
     CHECK_MESSAGE(text.find(fmt::format("# HELP {} ", name)) != std::string::npos, name);
   }
 }
