@@ -133,9 +133,9 @@ audit::Severity parse_fail_on(const std::string& text) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const auto close = profile::nearest(lower, {"low", "medium", "high", "critical"});
-  throw UsageError(fmt::format("--fail-on '{}' is not a severity{}; use low, medium, high or "
-                               "critical",
-                               text, close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close)));
+  const auto hint = close.empty() ? "" : fmt::format(" (did you mean '{}'?)", close);
+  throw UsageError(fmt::format(
+      "--fail-on '{}' is not a severity{}; use low, medium, high or critical", text, hint));
 }
 
 void parse_command(const std::vector<std::string>& positional, Options& options) {

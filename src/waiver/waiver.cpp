@@ -45,7 +45,9 @@ std::optional<std::string> date_problem(const std::string& text) {
   const std::chrono::year_month_day day{std::chrono::year(std::stoi(text.substr(0, 4))),
                                         std::chrono::month(std::stoul(text.substr(5, 2))),
                                         std::chrono::day(std::stoul(text.substr(8, 2)))};
-  if (!day.month().ok()) return fmt::format("expires '{}' has no month {}", text, text.substr(5, 2));
+  if (!day.month().ok()) {
+    return fmt::format("expires '{}' has no month {}", text, text.substr(5, 2));
+  }
   if (!day.ok()) {
     return fmt::format("expires '{}' is no day of the calendar: that month has no day {}", text,
                        text.substr(8, 2));
